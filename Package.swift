@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "SEOKit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SEOKit", targets: ["SEOKit"]),
+        .library(name: "SEOKitHistory", targets: ["SEOKitHistory"]),
+        .executable(name: "seokit", targets: ["seokit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // C parsers from Debian, wrapped as system libraries.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+
+        // Turns the word lists in Corpora/lexicons into Swift string literals at build time,
+        // so the binary carries its data and Corpora/ stays the single source of truth.
+        .executableTarget(name: "embed-lexicons", path: "Plugins/EmbedLexiconsTool"),
+        .plugin(
+            name: "EmbedLexicons",
+            capability: .buildTool(),
+            dependencies: ["embed-lexicons"]
+        ),
+
+        // The library: readers → Document → text engine → analyses → findings → formatters.
+        .target(
+            name: "SEOKit",
+            dependencies: [
+                "CLibXML2",
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            plugins: ["EmbedLexicons"]
+        ),
+        // Score history in SQLite; kept apart so the core library does not depend on GRDB.
+        .target(
+            name: "SEOKitHistory",
+            dependencies: ["SEOKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The command-line tool: parses arguments and calls the library.
+        .executableTarget(
+            name: "seokit",
+            dependencies: [
+                "SEOKit",
+                "SEOKitHistory",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "SEOKitTestSupport", dependencies: ["SEOKit"], path: "Tests/SEOKitTestSupport"),
+        .testTarget(name: "SEOKitTests", dependencies: ["SEOKit", "SEOKitTestSupport"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["SEOKitTestSupport", "seokit"]
+        ),
+    ]
+)

@@ -1,0 +1,27 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds every `Corpora/lexicons/*.txt` file into the target as a Swift string literal.
+///
+/// The word lists stay readable text files with their provenance beside them, and the built
+/// binary needs no resource bundle at run time.
+@main
+struct EmbedLexicons: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let lexiconDirectory = context.package.directoryURL.appending(path: "Corpora/lexicons")
+        let names = try FileManager.default.contentsOfDirectory(atPath: lexiconDirectory.path)
+            .filter { $0.hasSuffix(".txt") }
+            .sorted()
+        let inputs = names.map { lexiconDirectory.appending(path: $0) }
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding \(inputs.count) lexicons",
+                executable: try context.tool(named: "embed-lexicons").url,
+                arguments: [output.path] + inputs.map(\.path),
+                inputFiles: inputs,
+                outputFiles: [output]
+            )
+        ]
+    }
+}

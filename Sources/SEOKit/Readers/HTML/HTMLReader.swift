@@ -1,0 +1,135 @@
+/// Reads an HTML page: the `<head>` into metadata, the `<body>` into blocks.
+public enum HTMLReader {
+    public static func read(_ decoded: DecodedInput, path: String, options: ReadOptions = ReadOptions()) -> Document {
+        let source = SourceText(bytes: decoded.bytes)
+        let tree = HTMLTree.parse(decoded.bytes)
+        var builder = DocumentBuilder(source: source)
+        let body = tree.first(.body) ?? HTMLTree.root
+        HTMLContentWalker(tree: tree).walk(from: body, into: &builder)
+        return document(path: path, tree: tree, builder: &builder, notes: decoded.notes)
+    }
+
+    /// Completes a document from a walked builder, reading metadata from the tree's `<head>`.
+    static func document(path: String, tree: HTMLTree, builder: inout DocumentBuilder, notes: [ReadNote]) -> Document {
+        let source = builder.source
+        let metadata = readMetadata(tree, source: source, path: path)
+        // Comments outside the walked subtree (in the head, around the main content) still carry
+        // directives.
+        do {
+            var seen = Set(builder.comments.map(\.range.start.offset))
+            tree.walk(visit: { index in
+                let node = tree.node(index)
+                if node.kind == .comment, !seen.contains(Int(node.sourceStart)) {
+                    seen.insert(Int(node.sourceStart))
+                    builder.comments.append(SourceComment(
+                        text: String(decoding: tree.textBytes(of: index), as: UTF8.self),
+                        range: source.range(Int(node.sourceStart), Int(node.sourceEnd))))
+                }
+                return node.kind == .element
+            })
+            builder.comments.sort { $0.range.start.offset < $1.range.start.offset }
+        }
+        let (text, blocks) = builder.finish()
+        return Document(
+            path: path, format: .html, metadata: metadata, blocks: blocks, text: text, links: builder.links,
+            images: builder.images, comments: builder.comments, source: source, notes: notes)
+    }
+
+    static func readMetadata(_ tree: HTMLTree, source: SourceText, path: String) -> Metadata {
+        var metadata = Metadata()
+        func range(_ index: Int32) -> SourceRange {
+            let node = tree.node(index)
+            return source.range(Int(node.sourceStart), Int(node.sourceEnd))
+        }
+        if let html = tree.first(.html), let lang = tree.attribute(.lang, of: html), !lang.isEmpty {
+            metadata.language = lang
+            metadata.fieldRanges[.language] = range(html)
+        }
+        if let title = tree.first(.title) {
+            metadata.title = tree.textContent(of: title)
+            metadata.fieldRanges[.title] = range(title)
+        }
+        tree.walk(visit: { index in
+            let node = tree.node(index)
+            guard node.kind == .element else { return false }
+            switch node.tag {
+            case .meta:
+                let content = tree.attribute(.content, of: index)?.collapsingWhitespace()
+                if let name = tree.attribute(.name, of: index)?.lowercased() {
+                    switch name {
+                    case "description":
+                        if metadata.description == nil { metadata.description = content; metadata.fieldRanges[.description] = range(index) }
+                    case "robots": metadata.robots = content
+                    case "keyphrase", "seokit:keyphrase", "focus-keyphrase":
+                        if let content, !content.isEmpty {
+                            metadata.keyphrases.append(content)
+                            metadata.fieldRanges[.keyphrase] = range(index)
+                        }
+                    case "seokit:synonyms":
+                        metadata.synonyms += (content ?? "").split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
+                    case "seokit:disable":
+                        metadata.disabledRules += (content ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+                    default: break
+                    }
+                }
+                if let property = tree.attribute(.property, of: index)?.lowercased() {
+                    if property == "og:title" { metadata.openGraphTitle = content }
+                    if property == "og:description" { metadata.openGraphDescription = content }
+                }
+            case .link:
+                if tree.attribute(.rel, of: index)?.lowercased().split(separator: " ").contains("canonical") == true {
+                    metadata.canonical = tree.attribute(.href, of: index)
+                }
+            case .body:
+                return false
+            default:
+                break
+            }
+            return true
+        })
+        if let canonical = metadata.canonical, let last = canonical.split(separator: "?").first?.split(separator: "/").last,
+           !last.contains(":") {
+            metadata.slug = Slug.fromPath(String(last))
+            metadata.fieldRanges[.slug] = nil
+        }
+        if metadata.slug == nil { metadata.slug = Slug.fromPath(path) }
+        return metadata
+    }
+}
+
+/// Raw HTML inside Markdown (`html_block` and `html_inline` nodes).
+enum HTMLFragment {
+    /// An HTML block: its prose becomes blocks, and its comments, images and links are kept.
+    static func readBlock(_ bytes: [UInt8], baseOffset: Int, into builder: inout DocumentBuilder) {
+        guard !bytes.isEmpty else { return }
+        builder.endBlock(sourceEnd: nil)
+        let tree = HTMLTree.parse(bytes, baseOffset: baseOffset)
+        HTMLContentWalker(tree: tree).walk(from: HTMLTree.root, into: &builder)
+        builder.endBlock(sourceEnd: nil)
+    }
+
+    /// One inline tag inside a paragraph: comments (directives), `<img>` and `<br>` matter.
+    static func scanInline(_ bytes: [UInt8], baseOffset: Int, into builder: inout DocumentBuilder) {
+        guard bytes.count >= 4, bytes[0] == UInt8(ascii: "<") else { return }
+        let second = bytes[1] | 0x20
+        guard bytes[1] == UInt8(ascii: "!") || second == UInt8(ascii: "i") || second == UInt8(ascii: "b") else { return }
+        let tree = HTMLTree.parse(bytes, baseOffset: baseOffset)
+        for index in tree.children(of: HTMLTree.root) {
+            let node = tree.node(index)
+            switch (node.kind, node.tag) {
+            case (.comment, _):
+                builder.comments.append(SourceComment(
+                    text: String(decoding: tree.textBytes(of: index), as: UTF8.self),
+                    range: builder.range(Int(node.sourceStart), Int(node.sourceEnd))))
+            case (.element, .img):
+                builder.images.append(Image(
+                    source: tree.attribute(.src, of: index) ?? "", alt: tree.attribute(.alt, of: index),
+                    title: tree.attribute(.title, of: index), range: builder.range(Int(node.sourceStart), Int(node.sourceEnd))))
+            case (.element, .br):
+                builder.appendSpace(at: Int(node.sourceStart))
+            default:
+                break
+            }
+        }
+    }
+}

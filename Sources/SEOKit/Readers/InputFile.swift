@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+/// Raw bytes of one input, read with precise errors and a size cap.
+public enum InputFile {
+    /// Default cap on the size of one input: 20 MB.
+    public static let defaultSizeLimit = 20 << 20
+
+    /// Reads a whole file. `sizeLimit` of 0 means no limit.
+    public static func read(path: String, sizeLimit: Int = defaultSizeLimit) throws(InputError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 { throw InputError(path: path, cause: cause(forErrno: errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw InputError(path: path, cause: cause(forErrno: errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, cause: .isDirectory) }
+        let size = Int(info.st_size)
+        if sizeLimit > 0, size > sizeLimit { throw InputError(path: path, cause: .tooLarge(bytes: size, limit: sizeLimit)) }
+        return try readAll(descriptor: descriptor, expected: size, sizeLimit: sizeLimit, path: path)
+    }
+
+    /// Reads standard input to the end.
+    public static func readStandardInput(sizeLimit: Int = defaultSizeLimit) throws(InputError) -> [UInt8] {
+        try readAll(descriptor: 0, expected: 0, sizeLimit: sizeLimit, path: "-")
+    }
+
+    private static func readAll(descriptor: Int32, expected: Int, sizeLimit: Int, path: String) throws(InputError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(expected + 1, 64 << 10))
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let room = bytes.count - count
+            let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + count, room) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: path, cause: cause(forErrno: errno))
+            }
+            if got == 0 { break }
+            count += got
+            if sizeLimit > 0, count > sizeLimit {
+                throw InputError(path: path, cause: .tooLarge(bytes: count, limit: sizeLimit))
+            }
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    static func cause(forErrno code: Int32) -> InputError.Cause {
+        switch code {
+        case ENOENT, ENOTDIR: return .notFound
+        case EISDIR: return .isDirectory
+        case ELOOP: return .symlinkLoop
+        default: return .notReadable(String(cString: strerror(code)))
+        }
+    }
+}

@@ -1,0 +1,308 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads Markdown (CommonMark with the GFM table, strikethrough and autolink extensions) with
+/// YAML or TOML front matter.
+///
+/// Front matter is not Markdown: it is cut off before cmark-gfm sees the body, and its line
+/// count is added back to every position cmark reports, so positions refer to the original file.
+public enum MarkdownReader {
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    public static func read(_ decoded: DecodedInput, path: String, options: ReadOptions = ReadOptions()) throws(InputError) -> Document {
+        let source = SourceText(bytes: decoded.bytes)
+        var metadata = Metadata()
+        var bodyOffset = 0
+        var lineShift = 0
+        if let matter = try FrontMatter.parse(source, path: path) {
+            options.fieldMapping.apply(matter, to: &metadata, source: source)
+            bodyOffset = matter.bodyOffset
+            lineShift = matter.lineCount
+            metadata.frontMatterRange = source.range(0, bodyOffset)
+        }
+        if metadata.slug == nil { metadata.slug = Slug.fromPath(path) }
+
+        var walker = Walker(builder: DocumentBuilder(source: source), lineShift: lineShift)
+        parse(source.bytes, from: bodyOffset) { node, event in walker.visit(node, event) }
+        var builder = walker.builder
+        let (text, blocks) = builder.finish()
+        return Document(
+            path: path, format: .markdown, metadata: metadata, blocks: blocks, text: text,
+            links: builder.links, images: builder.images, comments: builder.comments, source: source, notes: decoded.notes)
+    }
+
+    /// Parses with cmark-gfm and hands every node event to `visit`.
+    private static func parse(_ bytes: [UInt8], from offset: Int, visit: (OpaquePointer, cmark_event_type) -> Void) {
+        _ = registerExtensions
+        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)!
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard offset < buffer.count else { return }
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                cmark_parser_feed(parser, pointer + offset, buffer.count - offset)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return }
+        defer { cmark_node_free(root) }
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            visit(cmark_iter_get_node(iterator), event)
+        }
+    }
+
+    /// Turns cmark's node events into blocks.
+    private struct Walker {
+        var builder: DocumentBuilder
+        let lineShift: Int
+        /// Innermost containers first: list items and block quotes decide a paragraph's kind.
+        var containers: [Block.Kind] = []
+        var linkStarts: [(textOffset: Int, node: OpaquePointer)] = []
+        var imageDepth = 0
+        var altText: [UInt8] = []
+        /// Where the next text byte sits in the source when cmark gives a node no position.
+        var expectedSourceOffset = 0
+
+        init(builder: DocumentBuilder, lineShift: Int) {
+            self.builder = builder
+            self.lineShift = lineShift
+        }
+
+        var source: SourceText { builder.source }
+
+        func startOffset(_ node: OpaquePointer) -> Int? {
+            let line = Int(cmark_node_get_start_line(node))
+            guard line > 0 else { return nil }
+            return source.offset(line: line + lineShift, byteColumn: Int(cmark_node_get_start_column(node)))
+        }
+
+        /// Exclusive end offset (cmark's end column is inclusive).
+        func endOffset(_ node: OpaquePointer) -> Int? {
+            let line = Int(cmark_node_get_end_line(node))
+            guard line > 0 else { return nil }
+            let column = Int(cmark_node_get_end_column(node))
+            if column == 0 { // cmark marks "end of previous line" this way
+                return source.offset(line: line + lineShift, byteColumn: 1)
+            }
+            return source.offset(line: line + lineShift, byteColumn: column) + 1
+        }
+
+        func literal(_ node: OpaquePointer) -> [UInt8] {
+            guard let pointer = cmark_node_get_literal(node) else { return [] }
+            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
+        }
+
+        func string(_ pointer: UnsafePointer<CChar>?) -> String {
+            pointer.map { String(cString: $0) } ?? ""
+        }
+
+        mutating func visit(_ node: OpaquePointer, _ event: cmark_event_type) {
+            let entering = event == CMARK_EVENT_ENTER
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_ITEM:
+                if entering { containers.append(.listItem) } else { containers.removeLast() }
+            case CMARK_NODE_BLOCK_QUOTE:
+                if entering { containers.append(.quote) } else { containers.removeLast() }
+            case CMARK_NODE_PARAGRAPH:
+                leafBlock(node, entering: entering, kind: containers.last ?? .paragraph)
+            case CMARK_NODE_HEADING:
+                leafBlock(node, entering: entering, kind: .heading, level: Int(cmark_node_get_heading_level(node)))
+            case CMARK_NODE_CODE_BLOCK:
+                codeBlock(node)
+            case CMARK_NODE_HTML_BLOCK:
+                htmlBlock(node)
+            case CMARK_NODE_TEXT:
+                text(node)
+            case CMARK_NODE_CODE:
+                inlineCode(node)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if imageDepth > 0 { altText.append(0x20) } else { builder.appendSpace(at: expectedSourceOffset) }
+            case CMARK_NODE_LINK:
+                link(node, entering: entering)
+            case CMARK_NODE_IMAGE:
+                image(node, entering: entering)
+            case CMARK_NODE_HTML_INLINE:
+                htmlInline(node)
+            case CMARK_NODE_DOCUMENT, CMARK_NODE_LIST, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+                break
+            default:
+                // Extension nodes (table, table_row, table_cell, strikethrough) have dynamic types.
+                if let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 {
+                    leafBlock(node, entering: entering, kind: .tableCell)
+                }
+            }
+        }
+
+        mutating func leafBlock(_ node: OpaquePointer, entering: Bool, kind: Block.Kind, level: Int = 0) {
+            if entering {
+                let start = startOffset(node) ?? expectedSourceOffset
+                builder.beginBlock(kind, level: level, sourceOffset: start)
+                expectedSourceOffset = start
+            } else {
+                builder.endBlock(sourceEnd: endOffset(node))
+            }
+        }
+
+        mutating func codeBlock(_ node: OpaquePointer) {
+            let start = startOffset(node) ?? expectedSourceOffset
+            builder.beginBlock(.code, sourceOffset: start)
+            // Fenced code starts on the line after the fence; indented code on its own line.
+            let fenced = cmark_node_get_fenced(node, nil, nil, nil) != 0
+            let startLine = source.lineIndex(containing: start) + (fenced ? 1 : 0)
+            let contentStart = startLine < source.lineCount ? source.lineStarts[startLine] : start
+            builder.appendText(literal(node), replacing: contentStart..<(endOffset(node) ?? contentStart))
+            builder.endBlock(sourceEnd: endOffset(node))
+        }
+
+        mutating func text(_ node: OpaquePointer) {
+            let bytes = literal(node)
+            if imageDepth > 0 { altText.append(contentsOf: bytes); return }
+            guard builder.isInBlock else { return }
+            let start = startOffset(node) ?? expectedSourceOffset
+            appendAligned(bytes, sourceStart: start)
+        }
+
+        /// Appends a text literal, anchoring it to the source. cmark merges adjacent text, so a
+        /// literal may contain decoded entities or escapes; walk both side by side and anchor
+        /// after each such spot so later bytes still map exactly.
+        mutating func appendAligned(_ literal: [UInt8], sourceStart: Int) {
+            let sourceBytes = source.bytes
+            let end = sourceStart + literal.count
+            if end <= sourceBytes.count, sourceBytes[sourceStart..<end].elementsEqual(literal) {
+                builder.appendVerbatim(literal, sourceOffset: sourceStart)
+                expectedSourceOffset = end
+                return
+            }
+            var i = 0
+            var j = sourceStart
+            var runStart = 0
+            var runSource = sourceStart
+            func flush(_ builder: inout DocumentBuilder) {
+                if i > runStart { builder.appendVerbatim(literal[runStart..<i], sourceOffset: runSource) }
+            }
+            while i < literal.count, j < sourceBytes.count {
+                if literal[i] == sourceBytes[j] { i += 1; j += 1; continue }
+                if sourceBytes[j] == UInt8(ascii: "\\"), j + 1 < sourceBytes.count, sourceBytes[j + 1] == literal[i] {
+                    flush(&builder)
+                    j += 1
+                    runStart = i
+                    runSource = j
+                    continue
+                }
+                if sourceBytes[j] == UInt8(ascii: "&"), let semicolon = sourceBytes[j..<min(j + 40, sourceBytes.count)].firstIndex(of: UInt8(ascii: ";")) {
+                    let after = semicolon + 1
+                    // The entity decoded to 1–8 bytes; they end where the two texts agree again.
+                    var decodedLength = 0
+                    for length in 1...8 where i + length <= literal.count {
+                        if i + length == literal.count || (after < sourceBytes.count && literal[i + length] == sourceBytes[after]) {
+                            decodedLength = length
+                            break
+                        }
+                    }
+                    if decodedLength > 0 {
+                        flush(&builder)
+                        builder.appendText(literal[i..<(i + decodedLength)], replacing: j..<after)
+                        i += decodedLength
+                        j = after
+                        runStart = i
+                        runSource = j
+                        continue
+                    }
+                }
+                break
+            }
+            // Whatever could not be aligned keeps the last anchor's correspondence.
+            builder.appendVerbatim(literal[runStart...], sourceOffset: runSource)
+            expectedSourceOffset = j
+        }
+
+        mutating func inlineCode(_ node: OpaquePointer) {
+            let bytes = literal(node)
+            if imageDepth > 0 { altText.append(contentsOf: bytes); return }
+            guard builder.isInBlock else { return }
+            let start = startOffset(node) ?? expectedSourceOffset
+            builder.appendText(bytes, replacing: start..<(endOffset(node) ?? start + bytes.count))
+            expectedSourceOffset = endOffset(node) ?? start + bytes.count
+        }
+
+        mutating func link(_ node: OpaquePointer, entering: Bool) {
+            guard imageDepth == 0 else { return }
+            if entering {
+                linkStarts.append((builder.textCount, node))
+                if let start = startOffset(node) { expectedSourceOffset = start + 1 }
+                return
+            }
+            guard let (textStart, _) = linkStarts.popLast() else { return }
+            let start = startOffset(node) ?? builder.text.sourceOffset(forTextOffset: textStart)
+            let end = endOffset(node) ?? max(start, expectedSourceOffset)
+            let text = builder.textSince(textStart)
+            builder.links.append(Link(url: string(cmark_node_get_url(node)), text: text.trimmed(), range: builder.range(start, end)))
+            expectedSourceOffset = end
+        }
+
+        mutating func image(_ node: OpaquePointer, entering: Bool) {
+            if entering {
+                if imageDepth == 0 { altText.removeAll(keepingCapacity: true) }
+                imageDepth += 1
+                return
+            }
+            imageDepth -= 1
+            guard imageDepth == 0 else { return }
+            let start = startOffset(node) ?? expectedSourceOffset
+            let end = endOffset(node) ?? start
+            let title = string(cmark_node_get_title(node))
+            builder.images.append(Image(
+                source: string(cmark_node_get_url(node)), alt: String(decoding: altText, as: UTF8.self),
+                title: title.isEmpty ? nil : title, range: builder.range(start, end)))
+            expectedSourceOffset = end
+        }
+
+        mutating func htmlInline(_ node: OpaquePointer) {
+            guard imageDepth == 0 else { return }
+            let start = startOffset(node) ?? expectedSourceOffset
+            let bytes = literal(node)
+            HTMLFragment.scanInline(bytes, baseOffset: start, into: &builder)
+            expectedSourceOffset = start + bytes.count
+        }
+
+        mutating func htmlBlock(_ node: OpaquePointer) {
+            builder.endBlock(sourceEnd: nil)
+            let start = startOffset(node) ?? expectedSourceOffset
+            // The literal starts at the first line of the block, indentation included.
+            let lineStart = source.lineStarts[source.lineIndex(containing: start)]
+            HTMLFragment.readBlock(literal(node), baseOffset: containers.isEmpty ? lineStart : start, into: &builder)
+        }
+    }
+}
+
+/// A slug from a file path as static site generators derive it: the file name without its
+/// extension and date prefix (`2024-05-01-my-post.md` → `my-post`); `index.md` takes its folder.
+enum Slug {
+    static func fromPath(_ path: String) -> String? {
+        guard path != "-" else { return nil }
+        var components = path.split(separator: "/")
+        guard var name = components.popLast().map(String.init) else { return nil }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        if ["index", "_index", "readme"].contains(name.lowercased()), let folder = components.last {
+            name = String(folder)
+        }
+        // Strip a leading YYYY-MM-DD- date.
+        let scalars = Array(name.unicodeScalars)
+        if scalars.count > 11,
+           scalars[0..<4].allSatisfy({ $0.properties.numericType != nil }), scalars[4] == "-",
+           scalars[5..<7].allSatisfy({ $0.properties.numericType != nil }), scalars[7] == "-",
+           scalars[8..<10].allSatisfy({ $0.properties.numericType != nil }), scalars[10] == "-" {
+            name = String(String.UnicodeScalarView(scalars[11...]))
+        }
+        return name.isEmpty ? nil : name
+    }
+}
