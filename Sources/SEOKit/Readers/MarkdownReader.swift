@@ -156,7 +156,10 @@ public enum MarkdownReader {
             let start = startOffset(node) ?? expectedSourceOffset
             builder.beginBlock(.code, sourceOffset: start)
             // Fenced code starts on the line after the fence; indented code on its own line.
-            let fenced = cmark_node_get_fenced(node, nil, nil, nil) != 0
+            var fenceLength: Int32 = 0
+            var fenceOffset: Int32 = 0
+            var fenceCharacter: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
             let startLine = source.lineIndex(containing: start) + (fenced ? 1 : 0)
             let contentStart = startLine < source.lineCount ? source.lineStarts[startLine] : start
             builder.appendText(literal(node), replacing: contentStart..<(endOffset(node) ?? contentStart))
@@ -190,7 +193,8 @@ public enum MarkdownReader {
                 if i > runStart { builder.appendVerbatim(literal[runStart..<i], sourceOffset: runSource) }
             }
             while i < literal.count, j < sourceBytes.count {
-                if literal[i] == sourceBytes[j] { i += 1; j += 1; continue }
+                let entityEnd = sourceBytes[j] == UInt8(ascii: "&") ? Self.entityEnd(sourceBytes, from: j) : nil
+                if entityEnd == nil, literal[i] == sourceBytes[j] { i += 1; j += 1; continue }
                 if sourceBytes[j] == UInt8(ascii: "\\"), j + 1 < sourceBytes.count, sourceBytes[j + 1] == literal[i] {
                     flush(&builder)
                     j += 1
@@ -198,8 +202,7 @@ public enum MarkdownReader {
                     runSource = j
                     continue
                 }
-                if sourceBytes[j] == UInt8(ascii: "&"), let semicolon = sourceBytes[j..<min(j + 40, sourceBytes.count)].firstIndex(of: UInt8(ascii: ";")) {
-                    let after = semicolon + 1
+                if let after = entityEnd {
                     // The entity decoded to 1–8 bytes; they end where the two texts agree again.
                     var decodedLength = 0
                     for length in 1...8 where i + length <= literal.count {
@@ -223,6 +226,19 @@ public enum MarkdownReader {
             // Whatever could not be aligned keeps the last anchor's correspondence.
             builder.appendVerbatim(literal[runStart...], sourceOffset: runSource)
             expectedSourceOffset = j
+        }
+
+        /// The end of an entity or character reference (`&amp;`, `&#233;`) starting at `start`.
+        static func entityEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+            var index = start + 1
+            while index < bytes.count, index - start < 40 {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ";") { return index > start + 1 ? index + 1 : nil }
+                let isNameByte = byte >= 0x30 && byte <= 0x39 || byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A || byte == UInt8(ascii: "#")
+                if !isNameByte { return nil }
+                index += 1
+            }
+            return nil
         }
 
         mutating func inlineCode(_ node: OpaquePointer) {

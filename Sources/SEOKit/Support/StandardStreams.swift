@@ -52,3 +52,12 @@ public enum StandardStreams {
     /// Whether a descriptor is a terminal (colour and progress bars only then).
     public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) != 0 }
 }
+
+/// `read(2)` that retries on EINTR; 0 at end of input, -1 on error.
+func systemReadChunk(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    while true {
+        let result = read(descriptor, buffer, count)
+        if result < 0 && errno == EINTR { continue }
+        return result
+    }
+}

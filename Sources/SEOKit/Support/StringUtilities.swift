@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// The string without leading and trailing whitespace and newlines.
-    func trimmed() -> String {
+    public func trimmed() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -10,7 +10,7 @@ extension StringProtocol {
     }
 
     /// Runs of whitespace folded to one space, ends trimmed.
-    func collapsingWhitespace() -> String {
+    public func collapsingWhitespace() -> String {
         var output = ""
         var pendingSpace = false
         for scalar in unicodeScalars {

@@ -1,12 +1,125 @@
 import ArgumentParser
 import SEOKit
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `seokit extract`: the main content of web pages, as SEOKit scores it.
 struct Extract: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Extract the main content of HTML pages (what compare scores).")
+    static let configuration = CommandConfiguration(
+        abstract: "Extract the main content of HTML pages (what compare scores).",
+        discussion: """
+            Leaves out navigation, sidebars, ads, share bars, related links and comments. \
+            'text' prints the title, then one block (heading, paragraph, list item) per line; \
+            'json' prints one object per page and line (title, blocks with their line and column, \
+            links, images, word count); 'markdown' renders the content as Markdown. With several \
+            pages and no --output-dir, text and Markdown pages are introduced by a '==> PAGE <==' line.
+            """
+    )
 
-    @Argument(help: "HTML files to read.")
+    @Argument(help: "HTML files to read; '-' reads standard input.")
     var pages: [String] = []
 
-    func run() throws {}
+    @Option(name: .long, help: "Output format: text, json or markdown.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "Write one file per page into this folder (named after the page) instead of printing.")
+    var outputDir: String?
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
+        var library: ExtractedContentFormatter.Format {
+            switch self {
+            case .text: return .text
+            case .json: return .json
+            case .markdown: return .markdown
+            }
+        }
+    }
+
+    func validate() throws {
+        if pages.isEmpty { throw ValidationError("give at least one HTML page") }
+    }
+
+    func run() throws {
+        var failed = false
+        var usedNames: Set<String> = []
+        if let outputDir {
+            var info = stat()
+            if stat(outputDir, &info) != 0 {
+                if mkdir(outputDir, 0o755) != 0 && errno != EEXIST {
+                    throw CommandFailure(code: ExitStatus.usageOrInputError, message: "\(outputDir): cannot create the output folder (\(String(cString: strerror(errno))))")
+                }
+            } else if (info.st_mode & S_IFMT) != S_IFDIR {
+                throw CommandFailure(code: ExitStatus.usageOrInputError, message: "\(outputDir): not a folder")
+            }
+        }
+        for page in pages {
+            let document: Document
+            do {
+                let raw = page == "-" ? try InputFile.readStandardInput() : try InputFile.read(path: page)
+                let decoded = try TextDecoding.decode(raw, format: .html, path: page)
+                document = MainContentExtractor.extract(decoded, path: page)
+            } catch {
+                StandardStreams.writeError("\(error)\n")
+                failed = true
+                continue
+            }
+            let rendered = ExtractedContentFormatter.render(document, as: format.library)
+            if let outputDir {
+                let name = Extract.uniqueName(for: page, extension: format.library.fileExtension, used: &usedNames)
+                let target = outputDir.hasSuffix("/") ? outputDir + name : outputDir + "/" + name
+                if let problem = Extract.writeAtomically(rendered, to: target) {
+                    StandardStreams.writeError("\(target): \(problem)\n")
+                    failed = true
+                }
+            } else {
+                if pages.count > 1, format != .json { StandardStreams.writeOutput("==> \(page) <==\n") }
+                StandardStreams.writeOutput(rendered)
+            }
+        }
+        if failed { throw ExitCode(ExitStatus.usageOrInputError) }
+    }
+
+    /// The page's file name with the format's extension; `-2`, `-3`... when two pages share it.
+    static func uniqueName(for page: String, extension fileExtension: String, used: inout Set<String>) -> String {
+        var stem = page == "-" ? "stdin" : String(page.split(separator: "/").last ?? "page")
+        if let dot = stem.lastIndex(of: "."), dot > stem.startIndex { stem = String(stem[..<dot]) }
+        if stem.isEmpty || stem == "." || stem == ".." { stem = "page" }
+        var name = stem + "." + fileExtension
+        var number = 2
+        while used.contains(name) {
+            name = "\(stem)-\(number).\(fileExtension)"
+            number += 1
+        }
+        used.insert(name)
+        return name
+    }
+
+    /// Writes a file through a temporary file in the same folder and a rename, so a reader never
+    /// sees half a file. Returns the problem, or `nil`.
+    static func writeAtomically(_ text: String, to path: String) -> String? {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return "cannot write (\(String(cString: strerror(errno))))" }
+        var problem: String?
+        var bytes = text
+        bytes.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    problem = "cannot write (\(String(cString: strerror(errno))))"
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, problem == nil { problem = "cannot write (\(String(cString: strerror(errno))))" }
+        if problem == nil, rename(temporary, path) != 0 { problem = "cannot rename into place (\(String(cString: strerror(errno))))" }
+        if problem != nil { unlink(temporary) }
+        return problem
+    }
 }

@@ -1,0 +1,207 @@
+/// Finds the main content of a web page (the article, the post, the documentation page) and
+/// reads only that into a `Document`: navigation, sidebars, ads, share bars, related-article
+/// lists and comment sections are left out.
+///
+/// How it works, in linear passes over the parsed tree (never recursive):
+/// 1. Every element gets a signal from its markup: `<article>`, `<main>`, `role=main`,
+///    `itemprop=articleBody` and content class names count for it; `<nav>`, `<aside>`,
+///    `<footer>`, `<form>`, navigation roles and boilerplate class or id names (the patterns in
+///    `Corpora/lexicons/boilerplate-patterns.txt`) against it.
+/// 2. The page is cut into text blocks the way a reader sees them. A block that reads like
+///    prose (long enough, punctuated, few links) weighs its length; link lists, blocks inside
+///    boilerplate and short fragments weigh negatively.
+/// 3. Each element's score is the sum of the weights below it; the best-scoring element is the
+///    content root: the smallest subtree that holds the prose while leaving the furniture out.
+/// 4. Inside the root, boilerplate subtrees are pruned (share bars, related lists, ads, comment
+///    sections, link lists, blocks that are only "Advertisement" or "Read more"), and the
+///    article's `<h1>` is kept when it sits just above the root.
+public struct MainContentExtractor: Sendable {
+    public struct Options: Sendable {
+        /// Class, id and phrase patterns.
+        public var patterns: BoilerplatePatterns
+        /// Keep the page's `<h1>` when it stands just before the content root.
+        public var keepsHeadline: Bool
+        /// Remove boilerplate inside the content root.
+        public var prunesBoilerplate: Bool
+
+        public init(patterns: BoilerplatePatterns = .standard, keepsHeadline: Bool = true, prunesBoilerplate: Bool = true) {
+            self.patterns = patterns
+            self.keepsHeadline = keepsHeadline
+            self.prunesBoilerplate = prunesBoilerplate
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Extracts the main content of a decoded HTML page with the default options.
+    public static func extract(_ decoded: DecodedInput, path: String) -> Document {
+        MainContentExtractor().extract(decoded, path: path)
+    }
+
+    /// Extracts the main content of a decoded HTML page.
+    public func extract(_ decoded: DecodedInput, path: String) -> Document {
+        let source = SourceText(bytes: decoded.bytes)
+        let tree = HTMLTree.parse(decoded.bytes)
+        return extract(tree: tree, source: source, path: path, notes: decoded.notes)
+    }
+
+    /// Extracts the main content of a page already parsed. `source` must be the text `tree`
+    /// was parsed from.
+    public func extract(tree: HTMLTree, source: SourceText, path: String, notes: [ReadNote] = []) -> Document {
+        let selection = select(in: tree)
+        var builder = DocumentBuilder(source: source)
+        let walker = HTMLContentWalker(tree: tree)
+        if let headline = selection.headline {
+            walker.walk(from: headline, into: &builder)
+            builder.endBlock(sourceEnd: nil)
+        }
+        if let root = selection.root {
+            let pruned = selection.pruned
+            walker.walk(from: root, into: &builder, skip: { pruned[Int($0)] })
+        }
+        var document = HTMLReader.document(path: path, tree: tree, builder: &builder, notes: notes)
+        if document.metadata.title?.isEmpty ?? true {
+            if let title = document.metadata.openGraphTitle, !title.isEmpty {
+                document.metadata.title = title
+            } else if let headline = selection.headline ?? selection.firstHeading(in: tree) {
+                let text = tree.textContent(of: headline)
+                if !text.isEmpty { document.metadata.title = text }
+            }
+        }
+        return document
+    }
+
+    /// Decides which part of a parsed page is the main content.
+    public func select(in tree: HTMLTree) -> ContentSelection {
+        let count = tree.nodes.count
+        guard count > 1 else { return ContentSelection(root: nil, headline: nil, pruned: [Bool](repeating: false, count: count), usedFallback: true) }
+        let analysis = PageAnalysis(tree: tree, patterns: options.patterns)
+        var root: Int32?
+        var best: Float = 0
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            TreeTraversal.traverse(nodes, from: analysis.body, enter: { index in
+                let node = nodes[Int(index)]
+                guard node.kind == .element, !analysis.invisible[Int(index)] else { return false }
+                // A subtree with no text cannot hold the root.
+                guard analysis.characters[Int(index)] > 0 else { return false }
+                let rank = analysis.rank(Int(index))
+                if rank > best {
+                    best = rank
+                    root = index
+                }
+                return true
+            }, leave: { _ in })
+        }
+        var usedFallback = false
+        if root == nil {
+            // Nothing reads like prose: keep the whole body, without its boilerplate.
+            usedFallback = true
+            if analysis.characters[Int(analysis.body)] > 0 { root = analysis.body }
+        }
+        var pruned = [Bool](repeating: false, count: count)
+        var headline: Int32?
+        if let root {
+            if options.prunesBoilerplate { prune(below: root, analysis: analysis, into: &pruned) }
+            if options.keepsHeadline { headline = findHeadline(for: root, analysis: analysis) }
+        }
+        return ContentSelection(root: root, headline: headline, pruned: pruned, usedFallback: usedFallback)
+    }
+
+    // MARK: Pruning
+
+    private func prune(below root: Int32, analysis: PageAnalysis, into pruned: inout [Bool]) {
+        let tree = analysis.tree
+        let rootProse = Float(analysis.prose[Int(root)])
+        let rootCharacters = Float(analysis.characters[Int(root)])
+        let rootInBoilerplate = analysis.inBoilerplate[Int(root)]
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            TreeTraversal.traverse(nodes, from: root, enter: { index in
+                let node = nodes[Int(index)]
+                guard node.kind == .element else { return false }
+                if index == root { return true }
+                let slot = Int(index)
+                if analysis.invisible[slot] { return false }
+                let characters = Float(analysis.characters[slot])
+                let prose = Float(analysis.prose[slot])
+                // Never prune what holds most of the content.
+                let small = prose <= 0.5 * rootProse && characters < 0.8 * rootCharacters
+                guard small else { return true }
+                // Boilerplate by markup or by name.
+                if analysis.signal[slot].rawValue < 0, !rootInBoilerplate || analysis.signal[slot] == .structuralBoilerplate {
+                    pruned[slot] = true
+                    return false
+                }
+                guard characters > 0 else { return true }
+                let tag = node.tag
+                if tag.headingLevel == 0, tag.isBlock {
+                    // Link lists and link-only paragraphs.
+                    let density = Float(analysis.linkCharacters[slot]) / characters
+                    if density > 0.5 {
+                        pruned[slot] = true
+                        return false
+                    }
+                    // Blocks that are only a boilerplate phrase.
+                    if characters <= 40, options.patterns.isBoilerplatePhrase(tree.textContent(of: index)) {
+                        pruned[slot] = true
+                        return false
+                    }
+                }
+                return true
+            }, leave: { _ in })
+        }
+    }
+
+    // MARK: Headline
+
+    /// The `<h1>` just before the root, when the root has none of its own.
+    private func findHeadline(for root: Int32, analysis: PageAnalysis) -> Int32? {
+        let tree = analysis.tree
+        let nodes = tree.nodes
+        if let own = tree.first(.h1, below: root), !analysis.invisible[Int(own)] { return nil }
+        // Walk the blocks before the root backwards, counting the prose between.
+        let rootStart = root
+        var proseBetween: Int32 = 0
+        var index = analysis.blocks.count - 1
+        while index >= 0, analysis.blocks[index].firstText > rootStart { index -= 1 }
+        var examined = 0
+        while index >= 0, examined < 60 {
+            let block = analysis.blocks[index]
+            let owner = block.owner
+            if nodes[Int(owner)].tag == .h1 {
+                if analysis.inBoilerplate[Int(owner)] { return nil }
+                return owner
+            }
+            if PageAnalysis.isProse(block) {
+                proseBetween += block.characters
+                if proseBetween > 400 { return nil }
+            }
+            index -= 1
+            examined += 1
+        }
+        return nil
+    }
+}
+
+/// What the extractor chose on a page.
+public struct ContentSelection: Sendable {
+    /// The element holding the main content, or `nil` when the page has no text.
+    public var root: Int32?
+    /// The page's `<h1>`, kept because it stands just before the root.
+    public var headline: Int32?
+    /// Per node of the tree: a subtree left out of the root as boilerplate.
+    public var pruned: [Bool]
+    /// True when no block read like prose and the whole body was kept.
+    public var usedFallback: Bool
+
+    public func isPruned(_ node: Int32) -> Bool { node >= 0 && Int(node) < pruned.count && pruned[Int(node)] }
+
+    /// The first heading in the content root, or of the page.
+    func firstHeading(in tree: HTMLTree) -> Int32? {
+        if let root, let heading = tree.first(.h1, below: root) { return heading }
+        return tree.first(.h1)
+    }
+}

@@ -1,0 +1,376 @@
+/// The measurements the extractor makes on a page, in a few linear passes over the tree.
+///
+/// Nodes are stored in document order with every parent before its children, so inherited
+/// properties (visibility, boilerplate context) are one forward loop over the node array and
+/// subtree sums (text, link text, prose, score) one backward loop: no recursion anywhere.
+struct PageAnalysis {
+    /// A run of text between two block boundaries, as a reader sees it.
+    struct TextBlock {
+        /// The innermost block-level element holding the block's first text.
+        var owner: Int32
+        /// First and last text node of the block.
+        var firstText: Int32
+        var lastText: Int32
+        /// Visible characters (Unicode scalars that are not whitespace).
+        var characters: Int32 = 0
+        /// Characters inside links.
+        var linkCharacters: Int32 = 0
+        /// Sentence punctuation (. , ; ! ? and their CJK forms).
+        var punctuation: Int32 = 0
+        var isHeading = false
+
+        var linkDensity: Float { characters > 0 ? Float(linkCharacters) / Float(characters) : 0 }
+    }
+
+    /// Semantic signal of an element on its own: tag, role, class, id, itemprop.
+    enum Signal: Int8 {
+        /// `<nav>`, `<aside>`, `<footer>`, `role=navigation`, `<form>`...: page furniture by markup.
+        case structuralBoilerplate = -2
+        /// A class or id from the boilerplate patterns.
+        case boilerplate = -1
+        case none = 0
+        /// A class or id from the content patterns.
+        case content = 1
+        /// `<article>`, `<main>`, `role=main`, `itemprop=articleBody`.
+        case structuralContent = 2
+    }
+
+    let tree: HTMLTree
+    let patterns: BoilerplatePatterns
+    /// Where the page's content starts: `<body>`, or the root when there is none.
+    let body: Int32
+    var count: Int { tree.nodes.count }
+
+    /// Per node: hidden or non-prose itself or through an ancestor.
+    private(set) var invisible: [Bool]
+    private(set) var signal: [Signal]
+    /// Per node, summed over its subtree: visible characters, link characters, characters of
+    /// prose-like blocks, number of prose-like blocks.
+    private(set) var characters: [Int32]
+    private(set) var linkCharacters: [Int32]
+    private(set) var prose: [Int32]
+    private(set) var proseBlocks: [Int32]
+    /// Per node: inside boilerplate (a boilerplate signal on itself or an ancestor that does not
+    /// hold most of the page's prose).
+    private(set) var inBoilerplate: [Bool]
+    /// Per node: sum of the block weights in its subtree (positive for prose, negative for
+    /// boilerplate), with the content-signal bonus.
+    private(set) var score: [Float]
+    private(set) var blocks: [TextBlock] = []
+
+    init(tree: HTMLTree, patterns: BoilerplatePatterns) {
+        self.tree = tree
+        self.patterns = patterns
+        let count = tree.nodes.count
+        self.body = tree.first(.body) ?? HTMLTree.root
+        invisible = [Bool](repeating: false, count: count)
+        signal = [Signal](repeating: .none, count: count)
+        characters = [Int32](repeating: 0, count: count)
+        linkCharacters = [Int32](repeating: 0, count: count)
+        prose = [Int32](repeating: 0, count: count)
+        proseBlocks = [Int32](repeating: 0, count: count)
+        inBoilerplate = [Bool](repeating: false, count: count)
+        score = [Float](repeating: 0, count: count)
+        guard count > 1 else { return }
+        markVisibilityAndSignals()
+        segmentBlocks()
+        sumBlockMeasures()
+        markBoilerplateContext()
+        scoreNodes()
+    }
+
+    // MARK: Pass 1: visibility and signals (forward)
+
+    private mutating func markVisibilityAndSignals() {
+        var cache: [String: Int] = [:]
+        func classify(_ value: String) -> Int {
+            if let known = cache[value] { return known }
+            let result = patterns.classify(value)
+            cache[value] = result
+            return result
+        }
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            for index in 1..<nodes.count {
+                let node = nodes[index]
+                let parent = Int(node.parent)
+                if parent >= 0, invisible[parent] {
+                    invisible[index] = true
+                    continue
+                }
+                guard node.kind == .element else {
+                    if node.kind == .comment { invisible[index] = true }
+                    continue
+                }
+                let tag = node.tag
+                if tag.isNonProse || isHidden(Int32(index), node: node) {
+                    invisible[index] = true
+                    continue
+                }
+                guard node.payloadEnd > node.payloadStart || tag.hasStructuralSignal else { continue }
+                signal[index] = elementSignal(Int32(index), tag: tag, classify: classify)
+            }
+        }
+    }
+
+    private func isHidden(_ index: Int32, node: HTMLTree.Node) -> Bool {
+        guard node.payloadEnd > node.payloadStart else { return false }
+        var hidden = false
+        var position = Int(node.payloadStart)
+        while position < Int(node.payloadEnd) {
+            let attribute = tree.attributes[position]
+            switch attribute.name {
+            case .hidden:
+                hidden = true
+            case .ariaHidden:
+                if attribute.value.lowercased() == "true" { hidden = true }
+            case .style:
+                let style = attribute.value.lowercased().filter { $0 != " " }
+                if style.contains("display:none") || style.contains("visibility:hidden") { hidden = true }
+            default:
+                break
+            }
+            position += 1
+        }
+        return hidden
+    }
+
+    private func elementSignal(_ index: Int32, tag: HTMLTag, classify: (String) -> Int) -> Signal {
+        switch tag {
+        case .nav, .aside, .footer, .form, .menu:
+            return .structuralBoilerplate
+        default:
+            break
+        }
+        var structural = tag == .article || tag == .main
+        var classScore = 0
+        let node = tree.nodes[Int(index)]
+        var position = Int(node.payloadStart)
+        while position < Int(node.payloadEnd) {
+            let attribute = tree.attributes[position]
+            switch attribute.name {
+            case .class, .id:
+                classScore += classify(attribute.value)
+            case .role:
+                switch attribute.value.lowercased() {
+                case "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+                     "dialog", "alertdialog", "toolbar", "tablist":
+                    return .structuralBoilerplate
+                case "main", "article":
+                    structural = true
+                default:
+                    break
+                }
+            case .itemprop:
+                let value = attribute.value.lowercased()
+                if value.contains("articlebody") || value == "text" || value == "reviewbody" { structural = true }
+            default:
+                break
+            }
+            position += 1
+        }
+        if structural { return .structuralContent }
+        if classScore > 0 { return .content }
+        if classScore < 0 { return .boilerplate }
+        return .none
+    }
+
+    // MARK: Pass 2: text blocks (document order)
+
+    private mutating func segmentBlocks() {
+        var blockStack: [Int32] = [body]
+        var linkDepth = 0
+        var current: TextBlock?
+        var blocks: [TextBlock] = []
+        blocks.reserveCapacity(count / 8)
+        let invisible = self.invisible
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            tree.text.withUnsafeBufferPointer { text in
+                func flush() {
+                    if let block = current, block.characters > 0 { blocks.append(block) }
+                    current = nil
+                }
+                TreeTraversal.traverse(nodes, from: body, enter: { index in
+                    let node = nodes[Int(index)]
+                    if invisible[Int(index)] { return false }
+                    switch node.kind {
+                    case .comment:
+                        return false
+                    case .text:
+                        var visible: Int32 = 0
+                        var punctuation: Int32 = 0
+                        var position = Int(node.payloadStart)
+                        let end = Int(node.payloadEnd)
+                        while position < end {
+                            let byte = text[position]
+                            switch byte {
+                            case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
+                                break
+                            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                                visible += 1
+                                punctuation += 1
+                            case 0x80..<0xC0:
+                                break
+                            case 0xE3:
+                                // 、 and 。 (E3 80 81, E3 80 82).
+                                if position + 2 < end, text[position + 1] == 0x80, text[position + 2] == 0x81 || text[position + 2] == 0x82 {
+                                    punctuation += 1
+                                }
+                                visible += 1
+                            case 0xC2:
+                                // A no-break space (C2 A0) is whitespace.
+                                if position + 1 < end, text[position + 1] == 0xA0 { position += 1 } else { visible += 1 }
+                            default:
+                                visible += 1
+                            }
+                            position += 1
+                        }
+                        guard visible > 0 else { return false }
+                        if current == nil {
+                            let owner = blockStack.last!
+                            current = TextBlock(owner: owner, firstText: index, lastText: index)
+                            current!.isHeading = nodes[Int(owner)].tag.headingLevel > 0
+                        }
+                        current!.lastText = index
+                        current!.characters += visible
+                        current!.punctuation += punctuation
+                        if linkDepth > 0 { current!.linkCharacters += visible }
+                        return false
+                    case .element:
+                        let tag = node.tag
+                        if tag.isBlock {
+                            flush()
+                            blockStack.append(index)
+                        } else if tag == .a {
+                            linkDepth += 1
+                        } else if tag == .img || tag == .br {
+                            return false
+                        }
+                        return true
+                    }
+                }, leave: { index in
+                    let tag = nodes[Int(index)].tag
+                    if tag.isBlock {
+                        flush()
+                        if blockStack.count > 1 { blockStack.removeLast() }
+                    } else if tag == .a {
+                        linkDepth -= 1
+                    }
+                })
+                flush()
+            }
+        }
+        self.blocks = blocks
+    }
+
+    /// Whether a block reads like prose: long enough, punctuated, not mostly links.
+    static func isProse(_ block: TextBlock) -> Bool {
+        guard !block.isHeading else { return false }
+        let density = block.linkDensity
+        if density > 0.33 { return false }
+        if block.characters >= 80 { return true }
+        return block.characters >= 25 && block.punctuation >= 1
+    }
+
+    // MARK: Pass 3: subtree sums (backward)
+
+    private mutating func sumBlockMeasures() {
+        for block in blocks {
+            let owner = Int(block.owner)
+            characters[owner] += block.characters
+            linkCharacters[owner] += block.linkCharacters
+            if PageAnalysis.isProse(block) {
+                prose[owner] += block.characters
+                proseBlocks[owner] += 1
+            }
+        }
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            var index = nodes.count - 1
+            while index > 0 {
+                let parent = Int(nodes[index].parent)
+                if parent >= 0, nodes[index].kind == .element {
+                    characters[parent] += characters[index]
+                    linkCharacters[parent] += linkCharacters[index]
+                    prose[parent] += prose[index]
+                    proseBlocks[parent] += proseBlocks[index]
+                }
+                index -= 1
+            }
+        }
+    }
+
+    // MARK: Pass 4: boilerplate context (forward)
+
+    /// Share of the page's prose above which a boilerplate class is not believed: themes put
+    /// classes like `has-sidebar` or `with-comments` on the wrapper of everything.
+    static let wrapperShare: Float = 0.5
+
+    private mutating func markBoilerplateContext() {
+        let pageProse = Float(max(prose[Int(body)], 1))
+        let pageCharacters = Float(max(characters[Int(body)], 1))
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            for index in 1..<nodes.count where nodes[index].kind == .element && !invisible[index] {
+                let parent = Int(nodes[index].parent)
+                if parent >= 0, inBoilerplate[parent] {
+                    inBoilerplate[index] = true
+                    continue
+                }
+                if signal[index].rawValue < 0 {
+                    let holdsPage = Float(prose[index]) > PageAnalysis.wrapperShare * pageProse
+                        || Float(characters[index]) > 0.8 * pageCharacters
+                    if !holdsPage { inBoilerplate[index] = true }
+                }
+            }
+        }
+    }
+
+    // MARK: Pass 5: scores (backward)
+
+    /// A block's contribution to the score of the elements around it.
+    func weight(of block: TextBlock) -> Float {
+        let characters = Float(block.characters)
+        if inBoilerplate[Int(block.owner)] { return -characters }
+        if block.isHeading { return 0 }
+        let density = block.linkDensity
+        if density > 0.5 { return -characters }
+        if PageAnalysis.isProse(block) { return characters * (1 - density) }
+        return -0.1 * characters
+    }
+
+    private mutating func scoreNodes() {
+        for block in blocks {
+            score[Int(block.owner)] += weight(of: block)
+        }
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            var index = nodes.count - 1
+            while index > 0 {
+                let parent = Int(nodes[index].parent)
+                if parent >= 0, nodes[index].kind == .element {
+                    score[parent] += score[index]
+                }
+                index -= 1
+            }
+        }
+    }
+
+    /// The score used to rank an element as the content root: its subtree score, raised a
+    /// little for elements whose markup says they are the content.
+    func rank(_ index: Int) -> Float {
+        let base = score[index]
+        guard base > 0 else { return base }
+        switch signal[index] {
+        case .structuralContent: return base * 1.15
+        case .content: return base * 1.1
+        default: return base
+        }
+    }
+}
+
+extension HTMLTag {
+    /// Tags whose signal does not depend on attributes.
+    var hasStructuralSignal: Bool {
+        switch self {
+        case .nav, .aside, .footer, .form, .menu, .article, .main: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// A shell-style glob for paths: `*` (within one path segment), `**` (any number of segments),
+/// `?`, `[abc]`, `[!abc]`, `{md,markdown}`.
+///
+/// Patterns without a `/` match the file name anywhere (as `.gitignore` does); patterns with a
+/// `/` match the whole path relative to where they were given.
+public struct Glob: Sendable, Hashable, CustomStringConvertible {
+    public let pattern: String
+    private let alternatives: [[UInt8]]
+    private let matchesNameOnly: Bool
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        var trimmed = pattern
+        if trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
+        if trimmed.hasSuffix("/") { trimmed += "**" }
+        matchesNameOnly = !trimmed.contains("/")
+        alternatives = Glob.expandBraces(trimmed).map { Array($0.utf8) }
+    }
+
+    public var description: String { pattern }
+
+    /// Whether a relative path (with `/` separators) matches.
+    public func matches(_ path: String) -> Bool {
+        var relative = path
+        if relative.hasPrefix("./") { relative.removeFirst(2) }
+        let subject: Substring = matchesNameOnly ? (relative.split(separator: "/").last ?? Substring(relative)) : Substring(relative)
+        let bytes = Array(subject.utf8)
+        for alternative in alternatives where Glob.match(alternative[...], bytes[...]) { return true }
+        // A folder pattern also matches everything below the folder.
+        if !matchesNameOnly {
+            for alternative in alternatives {
+                var withContents = alternative
+                withContents.append(contentsOf: Array("/**".utf8))
+                if Glob.match(withContents[...], bytes[...]) { return true }
+            }
+        }
+        return false
+    }
+
+    private static func expandBraces(_ pattern: String) -> [String] {
+        guard let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else { return [pattern] }
+        let prefix = pattern[..<open]
+        let suffix = pattern[pattern.index(after: close)...]
+        let options = pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
+        return options.flatMap { expandBraces(String(prefix) + $0 + suffix) }
+    }
+
+    private static func match(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+        var p = pattern.startIndex
+        var t = text.startIndex
+        // Backtracking points for `*` and `**`.
+        var starP = -1
+        var starT = -1
+        var starCrossesSlash = false
+        while t < text.endIndex {
+            if p < pattern.endIndex {
+                let c = pattern[p]
+                if c == UInt8(ascii: "*") {
+                    var q = p + 1
+                    let double = q < pattern.endIndex && pattern[q] == UInt8(ascii: "*")
+                    if double {
+                        q += 1
+                        // `**/` also matches zero folders.
+                        if q < pattern.endIndex && pattern[q] == UInt8(ascii: "/") {
+                            if match(pattern[(q + 1)...], text[t...]) { return true }
+                        }
+                    }
+                    starP = q
+                    starT = t
+                    starCrossesSlash = double
+                    p = q
+                    continue
+                }
+                if c == UInt8(ascii: "?"), text[t] != UInt8(ascii: "/") { p += 1; t += 1; continue }
+                if c == UInt8(ascii: "["), let (matched, next) = matchClass(pattern, p, text[t]) {
+                    if matched { p = next; t += 1; continue }
+                } else if c == text[t] {
+                    p += 1
+                    t += 1
+                    continue
+                }
+            }
+            // Mismatch: let the last star swallow one more byte.
+            if starP >= 0, starCrossesSlash || text[starT] != UInt8(ascii: "/") {
+                starT += 1
+                t = starT
+                p = starP
+                continue
+            }
+            return false
+        }
+        while p < pattern.endIndex, pattern[p] == UInt8(ascii: "*") { p += 1 }
+        return p == pattern.endIndex
+    }
+
+    private static func matchClass(_ pattern: ArraySlice<UInt8>, _ start: Int, _ byte: UInt8) -> (Bool, Int)? {
+        var index = start + 1
+        var negate = false
+        if index < pattern.endIndex, pattern[index] == UInt8(ascii: "!") || pattern[index] == UInt8(ascii: "^") { negate = true; index += 1 }
+        var matched = false
+        var first = true
+        while index < pattern.endIndex, pattern[index] != UInt8(ascii: "]") || first {
+            first = false
+            let low = pattern[index]
+            if index + 2 < pattern.endIndex, pattern[index + 1] == UInt8(ascii: "-"), pattern[index + 2] != UInt8(ascii: "]") {
+                if byte >= low && byte <= pattern[index + 2] { matched = true }
+                index += 3
+            } else {
+                if byte == low { matched = true }
+                index += 1
+            }
+        }
+        guard index < pattern.endIndex else { return nil }
+        return (matched != negate, index + 1)
+    }
+}

@@ -1,0 +1,122 @@
+/// Counts over the prose of a document: the inputs of every readability formula.
+///
+/// Every prose block counts — headings, paragraphs, list items, quotes and table cells; code
+/// does not. Each formula reads these same numbers, so the figures can be checked by hand.
+public struct TextStatistics: Sendable, Hashable, Codable {
+    /// Words: word tokens, numbers and CJK characters (URLs, e-mail addresses, emoji and
+    /// punctuation are not words).
+    public var words = 0
+    public var sentences = 0
+    public var syllables = 0
+    /// Paragraphs: paragraph, list-item and quote blocks.
+    public var paragraphs = 0
+    /// Letters and digits in words (the "characters" of ARI).
+    public var characters = 0
+    /// Letters in words (Coleman–Liau).
+    public var letters = 0
+    /// Words of one syllable.
+    public var monosyllables = 0
+    /// Words of three or more syllables (SMOG's polysyllables).
+    public var polysyllables = 0
+    /// Gunning's complex words: three or more syllables, except proper nouns, hyphenated
+    /// compounds, and words that reach three syllables only through -es, -ed or -ing.
+    public var complexWords = 0
+    /// Words of more than six letters (LIX).
+    public var longWords = 0
+    /// Words not on the Dale–Chall familiar list, counted every time they occur.
+    public var difficultWords = 0
+    /// Sentences of more than 20 words.
+    public var longSentences = 0
+    /// Words in the longest sentence.
+    public var longestSentenceWords = 0
+
+    public init() {}
+
+    /// Counts a document's prose from its text analysis.
+    public init(document: Document, analysis: TextAnalysis, lexicon: EnglishLexicon = .shared) {
+        self.init()
+        paragraphs = document.blocks.lazy.filter(\.isParagraph).count
+        sentences = analysis.sentences.count
+        let tokens = analysis.tokens
+        document.text.bytes.withUnsafeBufferPointer { text in
+            for sentence in analysis.sentences {
+                if sentence.wordCount > 20 { longSentences += 1 }
+                longestSentenceWords = max(longestSentenceWords, sentence.wordCount)
+                var firstWord = true
+                for index in sentence.tokenRange {
+                    let token = tokens[index]
+                    guard token.isWord else { continue }
+                    let isSentenceStart = firstWord
+                    firstWord = false
+                    count(token, text: text, isSentenceStart: isSentenceStart, lexicon: lexicon)
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func count(_ token: Token, text: UnsafeBufferPointer<UInt8>, isSentenceStart: Bool, lexicon: EnglishLexicon) {
+        words += 1
+        let syllableCount = Int(token.syllables)
+        syllables += syllableCount
+        let letterCount = Int(token.letters)
+        letters += letterCount
+        switch token.kind {
+        case .number:
+            characters += Int(token.end - token.start)
+            monosyllables += 1
+            return
+        case .cjk:
+            characters += 1
+            return
+        default:
+            break
+        }
+        characters += letterCount + digits(in: token, text: text)
+        if syllableCount == 1 { monosyllables += 1 }
+        if letterCount > 6 { longWords += 1 }
+        let flags = token.wordFlags
+        let isProperNoun = flags.contains(.capitalized) && !isSentenceStart && !flags.contains(.allCaps)
+        if syllableCount >= 3 {
+            polysyllables += 1
+            if !isProperNoun, !flags.contains(.hyphenated), !reachesThreeOnlyBySuffix(token, text: text, lexicon: lexicon) {
+                complexWords += 1
+            }
+        }
+        if !token.entry.has(.daleChallFamiliar), !isProperNoun, !DaleChall.isFamiliarForm(token, text: text, lexicon: lexicon) {
+            difficultWords += 1
+        }
+    }
+
+    private func digits(in token: Token, text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard token.wordFlags.contains(.hasDigit) else { return 0 }
+        var count = 0
+        for index in token.range where text[index] >= 0x30 && text[index] <= 0x39 { count += 1 }
+        return count
+    }
+
+    /// Gunning excludes words made three syllables by -es, -ed or -ing ("created" is not complex).
+    private func reachesThreeOnlyBySuffix(_ token: Token, text: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) -> Bool {
+        let length = Int(token.end - token.start)
+        guard length > 4 else { return false }
+        var word = [UInt8](repeating: 0, count: length)
+        for offset in 0..<length { word[offset] = text[Int(token.start) + offset] | 0x20 }
+        let stemLength: Int
+        if word.hasSuffix("ing") { stemLength = length - 3 } else if word.hasSuffix("ed") || word.hasSuffix("es") { stemLength = length - 2 } else { return false }
+        return word.withUnsafeBufferPointer { buffer in
+            let stem = UnsafeBufferPointer(rebasing: buffer[0..<stemLength])
+            var withE = Array(stem) + [UInt8(ascii: "e")]
+            let plain = Syllables.count(stem, entry: lexicon.entry(stem))
+            let restored = withE.withUnsafeMutableBufferPointer { Syllables.count(UnsafeBufferPointer($0), entry: lexicon.entry(UnsafeBufferPointer($0))) }
+            return min(plain, restored) < 3
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    func hasSuffix(_ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard self.count >= count else { return false }
+        return suffix.withUTF8Buffer { self[(self.count - count)...].elementsEqual($0) }
+    }
+}

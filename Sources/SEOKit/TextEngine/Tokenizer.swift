@@ -1,0 +1,598 @@
+/// Splits prose into tokens, working on UTF-8 bytes with an ASCII fast path.
+///
+/// Words keep their apostrophes (`don't`, `rock 'n' roll`), hyphens (`state-of-the-art`) and
+/// internal periods (`U.S.A`, `e.g`); numbers keep their separators (`3.14`, `1,000`); URLs,
+/// e-mail addresses, @handles and #hashtags are single non-word tokens; emoji and symbols are
+/// not words; each CJK character is a word. Every word is looked up once in the English
+/// lexicon, and its syllables are counted then, so later passes never touch the bytes again.
+public struct Tokenizer: Sendable {
+    public let lexicon: EnglishLexicon
+
+    public init(lexicon: EnglishLexicon = .shared) {
+        self.lexicon = lexicon
+    }
+
+    /// Appends the tokens of `text[range]` to `tokens`.
+    public func tokenize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token]) {
+        var scratch = Scratch()
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byte = text[index]
+            if byte < 0x80 {
+                let cls = asciiClass[Int(byte)]
+                switch cls {
+                case .space:
+                    index += 1
+                case .letter:
+                    index = word(text, from: index, end: end, into: &tokens, scratch: &scratch)
+                case .digit:
+                    index = numberOrWord(text, from: index, end: end, into: &tokens, scratch: &scratch)
+                case .period:
+                    index = periods(text, from: index, end: end, into: &tokens)
+                case .strong:
+                    var stop = index + 1
+                    while stop < end, text[stop] == UInt8(ascii: "!") || text[stop] == UInt8(ascii: "?") { stop += 1 }
+                    tokens.append(punctuationToken(index, stop, .terminal, Token.Terminal.strong.rawValue))
+                    index = stop
+                case .quote:
+                    index = quote(text, from: index, end: end, into: &tokens, scratch: &scratch)
+                case .at, .hash:
+                    index = handle(text, from: index, end: end, into: &tokens)
+                case .openBracket:
+                    tokens.append(punctuationToken(index, index + 1, .punctuation, Token.Punctuation.openBracket.rawValue))
+                    index += 1
+                case .closeBracket:
+                    tokens.append(punctuationToken(index, index + 1, .punctuation, Token.Punctuation.closeBracket.rawValue))
+                    index += 1
+                case .hyphen:
+                    var stop = index + 1
+                    while stop < end, text[stop] == UInt8(ascii: "-") { stop += 1 }
+                    // A hyphen followed by a digit right after a space reads as a minus sign.
+                    if stop == index + 1, stop < end, asciiClass[Int(text[stop])] == .digit,
+                       index == range.lowerBound || asciiClass[Int(text[index - 1])] == .space {
+                        index = numberOrWord(text, from: index + 1, end: end, into: &tokens, scratch: &scratch, startingAt: index)
+                        continue
+                    }
+                    tokens.append(punctuationToken(index, stop, .punctuation, Token.Punctuation.dash.rawValue))
+                    index = stop
+                case .punctuation:
+                    tokens.append(punctuationToken(index, index + 1, .punctuation, Token.Punctuation.other.rawValue))
+                    index += 1
+                case .symbol:
+                    tokens.append(punctuationToken(index, index + 1, .symbol, 0))
+                    index += 1
+                }
+            } else {
+                index = nonASCII(text, from: index, end: end, into: &tokens, scratch: &scratch)
+            }
+        }
+    }
+
+    // MARK: Token builders
+
+    @inline(__always)
+    private func punctuationToken(_ start: Int, _ end: Int, _ kind: Token.Kind, _ detail: UInt8) -> Token {
+        Token(start: Int32(start), end: Int32(end), entry: EnglishLexicon.Entry(rawValue: 0), kind: kind, detail: detail, syllables: 0, letters: 0)
+    }
+
+    /// A word starting with a letter at `start`.
+    private func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token], scratch: inout Scratch) -> Int {
+        if let linkEnd = linkLikeRun(text, from: start, end: end) {
+            tokens.append(punctuationToken(start, linkEnd, .link, 0))
+            return linkEnd
+        }
+        let stop = scanWord(text, from: start, end: end)
+        appendWord(text, start, stop, into: &tokens, scratch: &scratch)
+        return stop
+    }
+
+    /// Scans to the end of a word: letters and digits, joined by apostrophes, hyphens and
+    /// periods when a letter or digit follows.
+    @inline(__always)
+    private func scanWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        var index = start
+        while index < end {
+            let byte = text[index]
+            if byte < 0x80 {
+                let cls = asciiClass[Int(byte)]
+                if cls == .letter || cls == .digit { index += 1; continue }
+                guard index + 1 < end else { break }
+                let next = text[index + 1]
+                let nextIsAlnum = next >= 0x80 ? isLetterAt(text, index + 1, end) : (asciiClass[Int(next)] == .letter || asciiClass[Int(next)] == .digit)
+                switch byte {
+                case UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                    if nextIsAlnum { index += 2; continue }
+                case UInt8(ascii: "&"):
+                    // AT&T, R&D: only between capitals.
+                    if next >= 0x41 && next <= 0x5A, index > start, text[index - 1] >= 0x41 && text[index - 1] <= 0x5A { index += 2; continue }
+                default:
+                    break
+                }
+                break
+            }
+            // Non-ASCII: letters and marks continue the word; ’ and hyphens join like ' and -.
+            let (scalar, length) = decodeScalar(text, index, end)
+            let value = scalar.value
+            if value == 0x2019 || value == 0x02BC || value == 0x2010 || value == 0x2011 {
+                if index + length < end, isAlnumAt(text, index + length, end) { index += length; continue }
+                break
+            }
+            if value == 0x00AD { index += length; continue } // soft hyphen
+            if isWordScalar(scalar) { index += length; continue }
+            break
+        }
+        return index
+    }
+
+    /// Records a word token: flags, lexicon entry, syllables, letters.
+    @inline(__always)
+    private func appendWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, into tokens: inout [Token], scratch: inout Scratch) {
+        var flags: Token.WordFlags = []
+        var letters = 0
+        var uppercase = 0
+        var length = 0
+        var index = start
+        var hasNonASCII = false
+        let capacity = Scratch.capacity
+        withUnsafeMutableBytes(of: &scratch.bytes) { raw in
+            let lower = raw.bindMemory(to: UInt8.self)
+            while index < stop {
+                let byte = text[index]
+                if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A {
+                        uppercase += 1
+                        letters += 1
+                        if index == start { flags.insert(.capitalized) }
+                        if length < capacity { lower[length] = byte | 0x20; length += 1 }
+                    } else if byte >= 0x61 && byte <= 0x7A {
+                        letters += 1
+                        if length < capacity { lower[length] = byte; length += 1 }
+                    } else {
+                        switch byte {
+                        case UInt8(ascii: "'"): flags.insert(.apostrophe)
+                        case UInt8(ascii: "-"): flags.insert(.hyphenated)
+                        case UInt8(ascii: "."): flags.insert(.dotted)
+                        case 0x30...0x39: flags.insert(.hasDigit)
+                        default: break
+                        }
+                        if length < capacity { lower[length] = byte; length += 1 }
+                    }
+                    index += 1
+                } else {
+                    hasNonASCII = true
+                    let (scalar, size) = decodeScalar(text, index, stop)
+                    let value = scalar.value
+                    if value == 0x2019 || value == 0x02BC {
+                        flags.insert(.apostrophe)
+                        if length < capacity { lower[length] = UInt8(ascii: "'"); length += 1 }
+                    } else if value == 0x2010 || value == 0x2011 {
+                        flags.insert(.hyphenated)
+                        if length < capacity { lower[length] = UInt8(ascii: "-"); length += 1 }
+                    } else if value == 0x00AD {
+                        // soft hyphen: invisible
+                    } else if scalar.properties.isAlphabetic {
+                        letters += 1
+                        if scalar.properties.isUppercase {
+                            uppercase += 1
+                            if index == start { flags.insert(.capitalized) }
+                        }
+                        // Fold Latin letters with diacritics to ASCII so `café` finds `cafe`.
+                        if let folded = foldedLatin(value) {
+                            if length < capacity { lower[length] = folded; length += 1 }
+                        } else {
+                            for offset in 0..<size where length < capacity {
+                                lower[length] = text[index + offset]
+                                length += 1
+                            }
+                        }
+                    } else if length < capacity {
+                        for offset in 0..<size where length < capacity {
+                            lower[length] = text[index + offset]
+                            length += 1
+                        }
+                    }
+                    index += size
+                }
+            }
+        }
+        if hasNonASCII { flags.insert(.nonASCII) }
+        if uppercase >= 2, uppercase == letters { flags.insert(.allCaps) }
+        let (entry, syllables) = withUnsafeBytes(of: &scratch.bytes) { raw -> (EnglishLexicon.Entry, Int) in
+            let word = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length)
+            let entry = lexicon.entry(word)
+            return (entry, letters == 0 ? 1 : Syllables.count(word, entry: entry))
+        }
+        tokens.append(Token(
+            start: Int32(start), end: Int32(stop), entry: entry, kind: .word, detail: flags.rawValue,
+            syllables: UInt8(min(syllables, 255)), letters: UInt8(min(letters, 255))))
+    }
+
+    /// A number, or a word that starts with a digit (`20th`, `3D`, `1990s`).
+    private func numberOrWord(
+        _ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token],
+        scratch: inout Scratch, startingAt tokenStart: Int? = nil
+    ) -> Int {
+        if tokenStart == nil, let linkEnd = linkLikeRun(text, from: start, end: end) {
+            tokens.append(punctuationToken(start, linkEnd, .link, 0))
+            return linkEnd
+        }
+        var index = start
+        while index < end {
+            let byte = text[index]
+            if byte >= 0x30 && byte <= 0x39 { index += 1; continue }
+            // Separators inside numbers: 3.14, 1,000, 10:30, 1/2.
+            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/")),
+               index + 1 < end, text[index + 1] >= 0x30 && text[index + 1] <= 0x39 {
+                index += 2
+                continue
+            }
+            break
+        }
+        // Letters straight after the digits make it a word.
+        if index < end, isLetterAt(text, index, end) {
+            let stop = scanWord(text, from: index, end: end)
+            appendWord(text, tokenStart ?? start, stop, into: &tokens, scratch: &scratch)
+            return stop
+        }
+        tokens.append(Token(
+            start: Int32(tokenStart ?? start), end: Int32(index), entry: EnglishLexicon.Entry(rawValue: 0), kind: .number,
+            detail: 0, syllables: 1, letters: 0))
+        return index
+    }
+
+    /// Periods: one full stop, or an ellipsis (`...`, `. . .`), or an ellipsis plus a full stop.
+    private func periods(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token]) -> Int {
+        // A leading ".5" is a number.
+        if start + 1 < end, text[start + 1] >= 0x30 && text[start + 1] <= 0x39,
+           start == 0 || asciiClass[Int(text[start - 1])] == .space {
+            var scratch = Scratch()
+            return numberOrWord(text, from: start + 1, end: end, into: &tokens, scratch: &scratch, startingAt: start)
+        }
+        var stop = start + 1
+        while stop < end, text[stop] == UInt8(ascii: ".") { stop += 1 }
+        let unspaced = stop - start
+        if unspaced >= 2 {
+            tokens.append(punctuationToken(start, stop, .terminal, (unspaced >= 4 ? Token.Terminal.ellipsisPeriod : .ellipsis).rawValue))
+            return stop
+        }
+        // Spaced dots: ". . ." counts its dots.
+        var dots = 1
+        var probe = start + 1
+        var lastDotEnd = start + 1
+        while probe + 1 < end, text[probe] == 0x20, text[probe + 1] == UInt8(ascii: ".") {
+            dots += 1
+            probe += 2
+            lastDotEnd = probe
+        }
+        if dots < 3 {
+            tokens.append(punctuationToken(start, start + 1, .terminal, Token.Terminal.period.rawValue))
+            return start + 1
+        }
+        let attached = start > 0 && asciiClass[Int(text[start - 1])] != .space && text[start - 1] < 0x80
+            || start > 0 && text[start - 1] >= 0x80
+        if attached && dots >= 4 {
+            // "word. . . ." is a full stop followed by an ellipsis that may open the next sentence.
+            tokens.append(punctuationToken(start, start + 1, .terminal, Token.Terminal.period.rawValue))
+            tokens.append(punctuationToken(start + 2, lastDotEnd, .terminal, Token.Terminal.ellipsis.rawValue))
+        } else {
+            tokens.append(punctuationToken(start, lastDotEnd, .terminal, (dots >= 4 ? Token.Terminal.ellipsisPeriod : .ellipsis).rawValue))
+        }
+        return lastDotEnd
+    }
+
+    /// Straight quotes; a leading apostrophe of a clipped word (`'n'`, `'em`, `'90s`) joins the word.
+    private func quote(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token], scratch: inout Scratch) -> Int {
+        if text[start] == UInt8(ascii: "'"), let clipped = clippedWord(text, from: start, end: end) {
+            appendWord(text, start, clipped, into: &tokens, scratch: &scratch)
+            return clipped
+        }
+        tokens.append(punctuationToken(start, start + 1, .punctuation, Token.Punctuation.ambiguousQuote.rawValue))
+        return start + 1
+    }
+
+    /// The end of a clipped word starting with an apostrophe at `start`, if it is one.
+    private func clippedWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
+        guard start == 0 || asciiClass[Int(text[start - 1])] == .space || text[start - 1] == UInt8(ascii: "(") else { return nil }
+        var stop = start + 1
+        while stop < end, text[stop] < 0x80, asciiClass[Int(text[stop])] == .letter || asciiClass[Int(text[stop])] == .digit { stop += 1 }
+        let length = stop - start - 1
+        guard length > 0, length <= 5 else { return nil }
+        var word: [UInt8] = []
+        for index in (start + 1)..<stop { word.append(text[index] | 0x20) }
+        let clipped: Set<[UInt8]> = [
+            Array("n".utf8), Array("em".utf8), Array("til".utf8), Array("tis".utf8), Array("twas".utf8),
+            Array("cause".utf8), Array("bout".utf8), Array("round".utf8), Array("s".utf8),
+        ]
+        let isDecade = word.count == 3 && word[0] >= 0x30 && word[0] <= 0x39 && word[1] >= 0x30 && word[1] <= 0x39 && word[2] == UInt8(ascii: "s")
+        guard clipped.contains(word) || isDecade else { return nil }
+        // rock 'n' roll: the closing apostrophe belongs to the word too.
+        if word == Array("n".utf8), stop < end, text[stop] == UInt8(ascii: "'") { stop += 1 }
+        return stop
+    }
+
+    /// @handles and #hashtags.
+    private func handle(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token]) -> Int {
+        var stop = start + 1
+        while stop < end {
+            let byte = text[stop]
+            let cls = byte < 0x80 ? asciiClass[Int(byte)] : .letter
+            if cls == .letter || cls == .digit || byte == UInt8(ascii: "_") { stop += byte < 0x80 ? 1 : decodeScalar(text, stop, end).1; continue }
+            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")), stop + 1 < end, text[stop + 1] < 0x80,
+               asciiClass[Int(text[stop + 1])] == .letter || asciiClass[Int(text[stop + 1])] == .digit {
+                stop += 2
+                continue
+            }
+            break
+        }
+        if stop == start + 1 {
+            tokens.append(punctuationToken(start, stop, .symbol, 0))
+        } else {
+            tokens.append(punctuationToken(start, stop, .link, 0))
+        }
+        return stop
+    }
+
+    /// URLs (`https://...`, `www.`) and e-mail addresses starting at `start`: the end of the
+    /// run without trailing punctuation, or `nil` when the run is neither.
+    @inline(__always)
+    private func linkLikeRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
+        // Quick reject: only look further when the word is followed by ':', '@' or starts with "www.".
+        var index = start
+        var sawAt = false
+        var sawScheme = false
+        while index < end {
+            let byte = text[index]
+            if byte < 0x80 {
+                let cls = asciiClass[Int(byte)]
+                if cls == .letter || cls == .digit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") { index += 1; continue }
+                if byte == UInt8(ascii: ".") { index += 1; continue }
+                if byte == UInt8(ascii: "@"), index > start { sawAt = true; break }
+                if byte == UInt8(ascii: ":"), index + 2 < end, text[index + 1] == UInt8(ascii: "/"), text[index + 2] == UInt8(ascii: "/") { sawScheme = true; break }
+                break
+            }
+            break
+        }
+        let isWWW = end - start > 4 && (text[start] | 0x20) == UInt8(ascii: "w") && (text[start + 1] | 0x20) == UInt8(ascii: "w")
+            && (text[start + 2] | 0x20) == UInt8(ascii: "w") && text[start + 3] == UInt8(ascii: ".")
+        guard sawAt || sawScheme || isWWW else { return nil }
+        // Extend to the end of the non-space run.
+        var stop = index
+        var parentheses = 0
+        while stop < end {
+            let byte = text[stop]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") { break }
+            if byte >= 0x80 {
+                let (scalar, size) = decodeScalar(text, stop, end)
+                if isSpaceScalar(scalar) || isQuoteScalar(scalar) { break }
+                stop += size
+                continue
+            }
+            if byte == UInt8(ascii: "(") { parentheses += 1 }
+            if byte == UInt8(ascii: ")") {
+                if parentheses == 0 { break }
+                parentheses -= 1
+            }
+            stop += 1
+        }
+        // Trailing punctuation belongs to the sentence, not the link.
+        while stop > start {
+            let last = text[stop - 1]
+            if last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":")
+                || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last == UInt8(ascii: "'") || last == UInt8(ascii: "]") {
+                stop -= 1
+            } else {
+                break
+            }
+        }
+        if sawAt {
+            // An e-mail address needs a dot in its domain.
+            guard let at = (start..<stop).first(where: { text[$0] == UInt8(ascii: "@") }),
+                  (at + 1..<stop).contains(where: { text[$0] == UInt8(ascii: ".") }) else { return nil }
+        }
+        return stop > start ? stop : nil
+    }
+
+    /// Everything that is not ASCII: letters start words, others are punctuation or symbols.
+    private func nonASCII(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token], scratch: inout Scratch) -> Int {
+        let (scalar, size) = decodeScalar(text, start, end)
+        let value = scalar.value
+        switch value {
+        case 0x00A0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF, 0x00AD, 0x200C:
+            return start + size
+        case 0x2026:
+            // "…" and "…." 
+            if start + size < end, text[start + size] == UInt8(ascii: ".") {
+                tokens.append(punctuationToken(start, start + size + 1, .terminal, Token.Terminal.ellipsisPeriod.rawValue))
+                return start + size + 1
+            }
+            tokens.append(punctuationToken(start, start + size, .terminal, Token.Terminal.ellipsis.rawValue))
+            return start + size
+        case 0x203C, 0x2047, 0x2048, 0x2049, 0xFF01, 0xFF1F, 0x061F:
+            tokens.append(punctuationToken(start, start + size, .terminal, Token.Terminal.strong.rawValue))
+            return start + size
+        case 0x3002, 0xFF0E, 0x0964, 0x0965, 0xFF61:
+            tokens.append(punctuationToken(start, start + size, .terminal, Token.Terminal.fullStop.rawValue))
+            return start + size
+        case 0x2018, 0x201C, 0x201E, 0x00AB, 0x2039, 0x201A:
+            tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.openQuote.rawValue))
+            return start + size
+        case 0x2019, 0x201D, 0x00BB, 0x203A:
+            if value == 0x2019, let clipped = clippedCurly(text, from: start, end: end) {
+                appendWord(text, start, clipped, into: &tokens, scratch: &scratch)
+                return clipped
+            }
+            tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.closeQuote.rawValue))
+            return start + size
+        case 0x2022, 0x2043, 0x2023, 0x25E6, 0x00B7, 0x25AA, 0x25CF, 0x25A0, 0x2219:
+            tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.bullet.rawValue))
+            return start + size
+        case 0x2010...0x2015, 0x2212, 0x2E3A, 0x2E3B:
+            tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.dash.rawValue))
+            return start + size
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0xFF66...0xFF9F:
+            tokens.append(Token(start: Int32(start), end: Int32(start + size), entry: EnglishLexicon.Entry(rawValue: 0), kind: .cjk, detail: 0, syllables: 1, letters: 1))
+            return start + size
+        default:
+            if isWordScalar(scalar) {
+                if scalar.properties.generalCategory == .decimalNumber {
+                    let stop = scanWord(text, from: start, end: end)
+                    tokens.append(Token(start: Int32(start), end: Int32(stop), entry: EnglishLexicon.Entry(rawValue: 0), kind: .number, detail: 0, syllables: 1, letters: 0))
+                    return stop
+                }
+                return word(text, from: start, end: end, into: &tokens, scratch: &scratch)
+            }
+            let category = scalar.properties.generalCategory
+            switch category {
+            case .openPunctuation:
+                tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.openBracket.rawValue))
+            case .closePunctuation:
+                tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.closeBracket.rawValue))
+            case .initialPunctuation:
+                tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.openQuote.rawValue))
+            case .finalPunctuation:
+                tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.closeQuote.rawValue))
+            case .otherPunctuation, .dashPunctuation, .connectorPunctuation:
+                tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.other.rawValue))
+            default:
+                // Emoji and symbols; keep a sequence joined by ZWJ or variation selectors together.
+                var stop = start + size
+                while stop < end, text[stop] >= 0x80 {
+                    let (next, nextSize) = decodeScalar(text, stop, end)
+                    let v = next.value
+                    if v == 0x200D || (v >= 0xFE00 && v <= 0xFE0F) || (v >= 0x1F3FB && v <= 0x1F3FF) || v == 0x20E3 {
+                        stop += nextSize
+                        if v == 0x200D, stop < end, text[stop] >= 0x80 { stop += decodeScalar(text, stop, end).1 }
+                        continue
+                    }
+                    break
+                }
+                tokens.append(punctuationToken(start, stop, .symbol, 0))
+                return stop
+            }
+            return start + size
+        }
+    }
+
+    /// `’n’` and `’90s` with curly apostrophes.
+    private func clippedCurly(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
+        guard start == 0 || text[start - 1] == 0x20 || text[start - 1] == 0x0A else { return nil }
+        var stop = start + 3
+        while stop < end, text[stop] < 0x80, asciiClass[Int(text[stop])] == .letter || asciiClass[Int(text[stop])] == .digit { stop += 1 }
+        let length = stop - start - 3
+        guard length > 0, length <= 5 else { return nil }
+        var word: [UInt8] = []
+        for index in (start + 3)..<stop { word.append(text[index] | 0x20) }
+        let isDecade = word.count == 3 && word[0] >= 0x30 && word[0] <= 0x39 && word[2] == UInt8(ascii: "s")
+        guard isDecade || [Array("n".utf8), Array("em".utf8), Array("til".utf8), Array("tis".utf8), Array("cause".utf8)].contains(word) else { return nil }
+        if word == Array("n".utf8), stop + 2 < end, text[stop] == 0xE2, text[stop + 1] == 0x80, text[stop + 2] == 0x99 { stop += 3 }
+        return stop
+    }
+}
+
+// MARK: Byte classes
+
+enum ByteClass: UInt8 {
+    case space, letter, digit, period, strong, quote, at, hash, openBracket, closeBracket, hyphen, punctuation, symbol
+}
+
+/// Classes of the 128 ASCII bytes, one table lookup each.
+let asciiClass: [ByteClass] = (0..<128).map { (value: Int) -> ByteClass in
+    let byte = UInt8(value)
+    switch byte {
+    case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: return .space
+    case 0x41...0x5A, 0x61...0x7A: return .letter
+    case 0x30...0x39: return .digit
+    case UInt8(ascii: "."): return .period
+    case UInt8(ascii: "!"), UInt8(ascii: "?"): return .strong
+    case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"): return .quote
+    case UInt8(ascii: "@"): return .at
+    case UInt8(ascii: "#"): return .hash
+    case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): return .openBracket
+    case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): return .closeBracket
+    case UInt8(ascii: "-"): return .hyphen
+    case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"): return .punctuation
+    case 0..<0x20, 0x7F: return .space
+    default: return .symbol
+    }
+}
+
+/// Scratch space for lowercased words; lives on the stack of `tokenize`.
+struct Scratch {
+    static let capacity = 64
+    var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+}
+
+@inline(__always)
+func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (Unicode.Scalar, Int) {
+    let lead = text[index]
+    if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+    var value: UInt32
+    var length: Int
+    if lead >= 0xF0 { value = UInt32(lead & 0x07); length = 4 } else if lead >= 0xE0 { value = UInt32(lead & 0x0F); length = 3 } else if lead >= 0xC0 { value = UInt32(lead & 0x1F); length = 2 } else { return ("\u{FFFD}", 1) }
+    guard index + length <= end else { return ("\u{FFFD}", 1) }
+    for offset in 1..<length { value = (value << 6) | UInt32(text[index + offset] & 0x3F) }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+}
+
+@inline(__always)
+func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    let properties = scalar.properties
+    if properties.isAlphabetic { return true }
+    switch properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return true
+    default: return false
+    }
+}
+
+@inline(__always)
+func isLetterAt(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
+    let byte = text[index]
+    if byte < 0x80 { return asciiClass[Int(byte)] == .letter }
+    let scalar = decodeScalar(text, index, end).0
+    return scalar.properties.isAlphabetic && !(0x3040...0x9FFF).contains(scalar.value)
+}
+
+@inline(__always)
+func isAlnumAt(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
+    let byte = text[index]
+    if byte < 0x80 { return asciiClass[Int(byte)] == .letter || asciiClass[Int(byte)] == .digit }
+    return isWordScalar(decodeScalar(text, index, end).0)
+}
+
+func isSpaceScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00A0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+    default: return false
+    }
+}
+
+func isQuoteScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2018, 0x2019, 0x201C, 0x201D, 0x00AB, 0x00BB: return true
+    default: return false
+    }
+}
+
+/// ASCII base letter of a lowercase or uppercase Latin-1 letter with a diacritic (é → e).
+@inline(__always)
+func foldedLatin(_ value: UInt32) -> UInt8? {
+    guard value >= 0xC0, value <= 0x17F else { return nil }
+    let table: [UInt32: UInt8] = latinFolding
+    return table[value]
+}
+
+private let latinFolding: [UInt32: UInt8] = {
+    var map: [UInt32: UInt8] = [:]
+    let groups: [(String, Character)] = [
+        ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"),
+        ("ÑñŃńŅņŇň", "n"), ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"), ("ÝýÿŶŷŸ", "y"),
+        ("ĎďĐđ", "d"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"), ("Ĵĵ", "j"), ("Ķķ", "k"), ("ĹĺĻļĽľĿŀŁł", "l"),
+        ("ŔŕŖŗŘř", "r"), ("ŚśŜŝŞşŠš", "s"), ("ŢţŤťŦŧ", "t"), ("Ŵŵ", "w"), ("ŹźŻżŽž", "z"),
+    ]
+    for (letters, base) in groups {
+        for scalar in letters.unicodeScalars { map[scalar.value] = base.asciiValue! }
+    }
+    return map
+}()

@@ -1,0 +1,61 @@
+import ArgumentParser
+import SEOKit
+
+/// Options every command that reads inputs shares.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "Format of standard input and of files with other extensions: md, html or text.")
+    var inputFormat: InputFormatArgument?
+
+    @Option(name: .long, help: ArgumentHelp("Largest input to read, in MB (0: no limit).", valueName: "MB"))
+    var maxFileSize: Double = Double(InputFile.defaultSizeLimit >> 20)
+
+    @Option(name: .long, help: ArgumentHelp("Only read files matching this glob (repeatable).", valueName: "glob"))
+    var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Skip files matching this glob (repeatable).", valueName: "glob"))
+    var exclude: [String] = []
+
+    var readOptions: ReadOptions {
+        ReadOptions(sizeLimit: Int(maxFileSize * 1_048_576), formatOverride: inputFormat?.format)
+    }
+
+    var discovery: FileDiscovery {
+        FileDiscovery(include: include.map(Glob.init), exclude: exclude.map(Glob.init))
+    }
+}
+
+enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case md, markdown, html, text, txt
+
+    var format: InputFormat {
+        switch self {
+        case .md, .markdown: return .markdown
+        case .html: return .html
+        case .text, .txt: return .text
+        }
+    }
+}
+
+/// Prints input problems as they happen and remembers that one occurred.
+struct ProblemReporter {
+    private(set) var hadInputError = false
+
+    mutating func report(_ error: InputError) {
+        hadInputError = true
+        StandardStreams.writeError("seokit: \(error)\n")
+    }
+
+    /// Repairs the reader made: one line per note, naming the file.
+    mutating func report(notes: [ReadNote], path: String) {
+        for note in notes {
+            hadInputError = true
+            if let location = note.location {
+                StandardStreams.writeError("seokit: \(path):\(location.line):\(location.column): \(note.message)\n")
+            } else {
+                StandardStreams.writeError("seokit: \(path): \(note.message)\n")
+            }
+        }
+    }
+
+    var exitStatus: Int32 { hadInputError ? ExitStatus.usageOrInputError : ExitStatus.success }
+}
