@@ -27,6 +27,9 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "Write one file per page into this folder (named after the page) instead of printing.")
     var outputDir: String?
 
+    @Flag(name: .long, help: "Explain on standard error which element was taken as the content and what was pruned.")
+    var explain = false
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json, markdown
         var library: ExtractedContentFormatter.Format {
@@ -60,7 +63,14 @@ struct Extract: ParsableCommand {
             do {
                 let raw = page == "-" ? try InputFile.readStandardInput() : try InputFile.read(path: page)
                 let decoded = try TextDecoding.decode(raw, format: .html, path: page)
-                document = MainContentExtractor.extract(decoded, path: page)
+                if explain {
+                    let tree = HTMLTree.parse(decoded.bytes)
+                    let source = SourceText(bytes: decoded.bytes)
+                    StandardStreams.writeError("==> \(page) <==\n" + MainContentExtractor().explain(tree, source: source, includeBlocks: getenv("SEOKIT_EXPLAIN_BLOCKS") != nil))
+                    document = MainContentExtractor().extract(tree: tree, source: source, path: page, notes: decoded.notes)
+                } else {
+                    document = MainContentExtractor.extract(decoded, path: page)
+                }
             } catch {
                 StandardStreams.writeError("\(error)\n")
                 failed = true

@@ -4,7 +4,8 @@
 /// A class or id value is cut into lowercase tokens at spaces, punctuation and lower-to-upper
 /// case changes (`sideBar`, `side-bar` and `side_bar` all give `side` `bar`). Patterns match
 /// one token exactly (`nav`), a run of consecutive tokens (`author-bio`), a token prefix
-/// (`nav*`) or a substring of the whole lowercased value (`*sidebar*`). The file documents the
+/// (`nav*`), a prefix of the first token only (`^widget*`) or a substring of the whole
+/// lowercased value (`*sidebar*`). The file documents the
 /// syntax for its readers.
 public struct BoilerplatePatterns: Sendable {
     /// Boilerplate and content patterns, compiled for matching.
@@ -13,11 +14,22 @@ public struct BoilerplatePatterns: Sendable {
         var sequences: [[String]] = []
         var prefixes: [String] = []
         var substrings: [String] = []
+        /// Prefixes of the first token only (`^widget*`).
+        var leadingPrefixes: [String] = []
 
-        var isEmpty: Bool { tokens.isEmpty && sequences.isEmpty && prefixes.isEmpty && substrings.isEmpty }
+        var isEmpty: Bool {
+            tokens.isEmpty && sequences.isEmpty && prefixes.isEmpty && substrings.isEmpty && leadingPrefixes.isEmpty
+        }
 
         mutating func add(_ pattern: String) {
-            let lower = pattern.lowercased()
+            var lower = pattern.lowercased()
+            if lower.hasPrefix("^") {
+                lower.removeFirst()
+                if lower.hasSuffix("*") { lower.removeLast() }
+                let parts = BoilerplatePatterns.tokens(of: lower)
+                if parts.count == 1 { leadingPrefixes.append(parts[0]) }
+                return
+            }
             if lower.count > 2, lower.hasPrefix("*"), lower.hasSuffix("*") {
                 substrings.append(String(lower.dropFirst().dropLast()))
             } else if lower.count > 1, lower.hasSuffix("*"), !lower.hasPrefix("*") {
@@ -30,6 +42,9 @@ public struct BoilerplatePatterns: Sendable {
 
         func matches(tokens valueTokens: [String], lowercased: String) -> Bool {
             for token in valueTokens where tokens.contains(token) { return true }
+            if let first = valueTokens.first {
+                for prefix in leadingPrefixes where first.hasPrefix(prefix) { return true }
+            }
             for prefix in prefixes {
                 for token in valueTokens where token.hasPrefix(prefix) { return true }
             }
@@ -52,6 +67,7 @@ public struct BoilerplatePatterns: Sendable {
 
     var boilerplate = Rules()
     var content = Rules()
+    var captions = Rules()
     /// Normalised phrases (lowercase letters and digits, single spaces).
     var phrases: Set<String> = []
     /// Length in bytes of the longest phrase, to skip the lookup for longer blocks.
@@ -73,6 +89,7 @@ public struct BoilerplatePatterns: Sendable {
             switch sign {
             case "-": boilerplate.add(pattern)
             case "+": content.add(pattern)
+            case "~": captions.add(pattern)
             case "=":
                 let phrase = BoilerplatePatterns.normalizedPhrase(pattern)
                 if !phrase.isEmpty {
@@ -84,16 +101,29 @@ public struct BoilerplatePatterns: Sendable {
         }
     }
 
-    /// How a class or id value reads: +1 main content, -1 boilerplate, 0 neither (or both).
-    public func classify(_ value: String) -> Int {
-        guard !value.isEmpty else { return 0 }
+    /// What a class or id value says about its element.
+    public enum Verdict: Int8, Sendable {
+        case none = 0
+        /// Navigation, ads, sharing, comments, related links...
+        case boilerplate = 1
+        /// The main content.
+        case content = 2
+        /// A caption or credit: its text is left out, images inside it are kept.
+        case caption = 3
+    }
+
+    /// How a class or id value reads. Content wins over captions, which win over boilerplate;
+    /// a value that matches both content and boilerplate patterns says nothing.
+    public func classify(_ value: String) -> Verdict {
+        guard !value.isEmpty else { return .none }
         let tokens = BoilerplatePatterns.tokens(of: value)
-        guard !tokens.isEmpty else { return 0 }
+        guard !tokens.isEmpty else { return .none }
         let lowercased = value.lowercased()
         let positive = content.matches(tokens: tokens, lowercased: lowercased)
         let negative = boilerplate.matches(tokens: tokens, lowercased: lowercased)
-        if positive == negative { return 0 }
-        return positive ? 1 : -1
+        if positive { return negative ? .none : .content }
+        if captions.matches(tokens: tokens, lowercased: lowercased) { return .caption }
+        return negative ? .boilerplate : .none
     }
 
     /// Whether a whole block of text is a boilerplate phrase ("Advertisement", "Share this").

@@ -115,7 +115,7 @@ public struct MainContentExtractor: Sendable {
 
     private func prune(below root: Int32, analysis: PageAnalysis, into pruned: inout [Bool]) {
         let tree = analysis.tree
-        let rootProse = Float(analysis.prose[Int(root)])
+        let rootProse = Float(max(analysis.prose[Int(root)], 1))
         let rootCharacters = Float(analysis.characters[Int(root)])
         let rootInBoilerplate = analysis.inBoilerplate[Int(root)]
         tree.nodes.withUnsafeBufferPointer { nodes in
@@ -127,20 +127,25 @@ public struct MainContentExtractor: Sendable {
                 if analysis.invisible[slot] { return false }
                 let characters = Float(analysis.characters[slot])
                 let prose = Float(analysis.prose[slot])
-                // Never prune what holds most of the content.
-                let small = prose <= 0.5 * rootProse && characters < 0.8 * rootCharacters
-                guard small else { return true }
-                // Boilerplate by markup or by name.
-                if analysis.signal[slot].rawValue < 0, !rootInBoilerplate || analysis.signal[slot] == .structuralBoilerplate {
-                    pruned[slot] = true
-                    return false
+                let signal = analysis.signal[slot]
+                if signal.isBoilerplate, !analysis.isWrapper(slot, pageProse: rootProse) {
+                    // Captions: the text goes, the images stay.
+                    if signal == .caption, analysis.images[slot] > 0 { return true }
+                    if !rootInBoilerplate || signal == .structuralBoilerplate {
+                        pruned[slot] = true
+                        return false
+                    }
                 }
+                // Never prune what holds most of the content.
+                guard prose <= 0.5 * rootProse, characters < 0.8 * rootCharacters else { return true }
                 guard characters > 0 else { return true }
                 let tag = node.tag
                 if tag.headingLevel == 0, tag.isBlock {
-                    // Link lists and link-only paragraphs.
-                    let density = Float(analysis.linkCharacters[slot]) / characters
-                    if density > 0.5 {
+                    // Link lists and link-only paragraphs (a paragraph with a long text
+                    // around its links stays).
+                    let links = Float(analysis.linkCharacters[slot])
+                    let density = links / characters
+                    if density > 0.8 || (density > 0.5 && characters - links < 100) {
                         pruned[slot] = true
                         return false
                     }
@@ -203,5 +208,75 @@ public struct ContentSelection: Sendable {
     func firstHeading(in tree: HTMLTree) -> Int32? {
         if let root, let heading = tree.first(.h1, below: root) { return heading }
         return tree.first(.h1)
+    }
+}
+
+extension MainContentExtractor {
+    /// A human-readable account of the selection: the root's path and score, the best other
+    /// candidates, the headline and every pruned subtree (for `seokit extract --explain`).
+    public func explain(_ tree: HTMLTree, source: SourceText, includeBlocks: Bool = false) -> String {
+        let selection = select(in: tree)
+        let analysis = PageAnalysis(tree: tree, patterns: options.patterns)
+        func describe(_ index: Int32) -> String {
+            let node = tree.node(index)
+            var label = "\(node.tag)"
+            if let id = tree.attribute(.id, of: index), !id.isEmpty { label += "#" + id }
+            if let classes = tree.attribute(.class, of: index), !classes.isEmpty {
+                label += "." + classes.split(separator: " ").prefix(4).joined(separator: ".")
+            }
+            let location = source.location(at: Int(node.sourceStart))
+            let slot = Int(index)
+            return "\(label) @\(location.line):\(location.column) score=\(Int(analysis.score[slot])) rank=\(Int(analysis.rank(slot))) "
+                + "chars=\(analysis.characters[slot]) links=\(analysis.linkCharacters[slot]) prose=\(analysis.prose[slot]) "
+                + "signal=\(analysis.signal[slot]) boilerplate=\(analysis.inBoilerplate[slot])"
+        }
+        func path(_ index: Int32) -> String {
+            var chain: [String] = []
+            var current = index
+            while current > 0 {
+                let node = tree.node(current)
+                var label = "\(node.tag)"
+                if let classes = tree.attribute(.class, of: current), !classes.isEmpty {
+                    label += "." + (classes.split(separator: " ").first.map(String.init) ?? "")
+                }
+                label += "(\(Int(analysis.score[Int(current)])))"
+                chain.append(label)
+                current = node.parent
+            }
+            return chain.reversed().joined(separator: " > ")
+        }
+        var lines: [String] = []
+        if let root = selection.root {
+            lines.append("root: " + describe(root))
+            lines.append("  path: " + path(root))
+        } else {
+            lines.append("root: none")
+        }
+        if selection.usedFallback { lines.append("fallback: no prose found, whole body kept") }
+        if let headline = selection.headline { lines.append("headline: " + describe(headline)) }
+        // The best candidates overall.
+        var ranked: [(Float, Int32)] = []
+        for index in 0..<tree.nodes.count where tree.nodes[index].kind == .element && analysis.score[index] > 0 {
+            ranked.append((analysis.rank(index), Int32(index)))
+        }
+        ranked.sort { $0.0 > $1.0 }
+        for (_, index) in ranked.prefix(8) { lines.append("candidate: " + describe(index)) }
+        for index in 0..<selection.pruned.count where selection.pruned[index] {
+            let text = tree.textContent(of: Int32(index))
+            lines.append("pruned: " + describe(Int32(index)) + " \"" + String(text.prefix(80)) + "\"")
+        }
+        if includeBlocks {
+            for block in analysis.blocks {
+                var text = ""
+                var index = block.firstText
+                while index <= block.lastText, text.utf8.count < 70 {
+                    if tree.nodes[Int(index)].kind == .text { text += String(decoding: tree.textBytes(of: index), as: UTF8.self) }
+                    index += 1
+                }
+                lines.append("block: <\(tree.node(block.owner).tag)> \(block.owner) chars=\(block.characters) links=\(block.linkCharacters) "
+                    + "punct=\(block.punctuation) weight=\(Int(analysis.weight(of: block))) \"\(text.collapsingWhitespace().prefix(70))\"")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

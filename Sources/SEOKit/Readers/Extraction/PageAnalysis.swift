@@ -24,6 +24,8 @@ struct PageAnalysis {
 
     /// Semantic signal of an element on its own: tag, role, class, id, itemprop.
     enum Signal: Int8 {
+        /// `<figcaption>` or a caption or credit class: text left out, images kept.
+        case caption = -3
         /// `<nav>`, `<aside>`, `<footer>`, `role=navigation`, `<form>`...: page furniture by markup.
         case structuralBoilerplate = -2
         /// A class or id from the boilerplate patterns.
@@ -31,8 +33,13 @@ struct PageAnalysis {
         case none = 0
         /// A class or id from the content patterns.
         case content = 1
-        /// `<article>`, `<main>`, `role=main`, `itemprop=articleBody`.
+        /// `<article>`, `<main>`, `role=main`.
         case structuralContent = 2
+        /// `itemprop=articleBody` (schema.org): the page says where its text is.
+        case declaredBody = 3
+
+        var isBoilerplate: Bool { rawValue < 0 }
+        var isContent: Bool { rawValue > 0 }
     }
 
     let tree: HTMLTree
@@ -50,6 +57,10 @@ struct PageAnalysis {
     private(set) var linkCharacters: [Int32]
     private(set) var prose: [Int32]
     private(set) var proseBlocks: [Int32]
+    /// Per node: images in its subtree.
+    private(set) var images: [Int32]
+    /// Per node: the largest prose of an element with a content signal in its subtree.
+    private(set) var signalledProse: [Int32]
     /// Per node: inside boilerplate (a boilerplate signal on itself or an ancestor that does not
     /// hold most of the page's prose).
     private(set) var inBoilerplate: [Bool]
@@ -69,6 +80,8 @@ struct PageAnalysis {
         linkCharacters = [Int32](repeating: 0, count: count)
         prose = [Int32](repeating: 0, count: count)
         proseBlocks = [Int32](repeating: 0, count: count)
+        images = [Int32](repeating: 0, count: count)
+        signalledProse = [Int32](repeating: 0, count: count)
         inBoilerplate = [Bool](repeating: false, count: count)
         score = [Float](repeating: 0, count: count)
         guard count > 1 else { return }
@@ -82,8 +95,8 @@ struct PageAnalysis {
     // MARK: Pass 1: visibility and signals (forward)
 
     private mutating func markVisibilityAndSignals() {
-        var cache: [String: Int] = [:]
-        func classify(_ value: String) -> Int {
+        var cache: [String: BoilerplatePatterns.Verdict] = [:]
+        func classify(_ value: String) -> BoilerplatePatterns.Verdict {
             if let known = cache[value] { return known }
             let result = patterns.classify(value)
             cache[value] = result
@@ -134,22 +147,32 @@ struct PageAnalysis {
         return hidden
     }
 
-    private func elementSignal(_ index: Int32, tag: HTMLTag, classify: (String) -> Int) -> Signal {
+    private func elementSignal(_ index: Int32, tag: HTMLTag, classify: (String) -> BoilerplatePatterns.Verdict) -> Signal {
         switch tag {
         case .nav, .aside, .footer, .form, .menu:
             return .structuralBoilerplate
+        case .figcaption:
+            return .caption
         default:
             break
         }
         var structural = tag == .article || tag == .main
-        var classScore = 0
+        var declared = false
+        var positive = false
+        var negative = false
+        var caption = false
         let node = tree.nodes[Int(index)]
         var position = Int(node.payloadStart)
         while position < Int(node.payloadEnd) {
             let attribute = tree.attributes[position]
             switch attribute.name {
             case .class, .id:
-                classScore += classify(attribute.value)
+                switch classify(attribute.value) {
+                case .content: positive = true
+                case .boilerplate: negative = true
+                case .caption: caption = true
+                case .none: break
+                }
             case .role:
                 switch attribute.value.lowercased() {
                 case "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
@@ -162,15 +185,18 @@ struct PageAnalysis {
                 }
             case .itemprop:
                 let value = attribute.value.lowercased()
-                if value.contains("articlebody") || value == "text" || value == "reviewbody" { structural = true }
+                if value.contains("articlebody") || value == "reviewbody" { declared = true }
+                if value == "text" { structural = true }
             default:
                 break
             }
             position += 1
         }
+        if declared { return .declaredBody }
         if structural { return .structuralContent }
-        if classScore > 0 { return .content }
-        if classScore < 0 { return .boilerplate }
+        if positive && !negative { return .content }
+        if caption { return .caption }
+        if negative && !positive { return .boilerplate }
         return .none
     }
 
@@ -183,6 +209,7 @@ struct PageAnalysis {
         var blocks: [TextBlock] = []
         blocks.reserveCapacity(count / 8)
         let invisible = self.invisible
+        var imageCounts = [Int32](repeating: 0, count: count)
         tree.nodes.withUnsafeBufferPointer { nodes in
             tree.text.withUnsafeBufferPointer { text in
                 func flush() {
@@ -242,7 +269,10 @@ struct PageAnalysis {
                             blockStack.append(index)
                         } else if tag == .a {
                             linkDepth += 1
-                        } else if tag == .img || tag == .br {
+                        } else if tag == .img {
+                            imageCounts[Int(index)] = 1
+                            return false
+                        } else if tag == .br {
                             return false
                         }
                         return true
@@ -260,6 +290,7 @@ struct PageAnalysis {
             }
         }
         self.blocks = blocks
+        self.images = imageCounts
     }
 
     /// Whether a block reads like prose: long enough, punctuated, not mostly links.
@@ -292,6 +323,9 @@ struct PageAnalysis {
                     linkCharacters[parent] += linkCharacters[index]
                     prose[parent] += prose[index]
                     proseBlocks[parent] += proseBlocks[index]
+                    images[parent] += images[index]
+                    if signal[index].isContent { signalledProse[index] = max(signalledProse[index], prose[index]) }
+                    signalledProse[parent] = max(signalledProse[parent], signalledProse[index])
                 }
                 index -= 1
             }
@@ -300,13 +334,14 @@ struct PageAnalysis {
 
     // MARK: Pass 4: boilerplate context (forward)
 
-    /// Share of the page's prose above which a boilerplate class is not believed: themes put
+    /// A boilerplate class is not believed on an element that holds a marked content element
+    /// with at least this share of the page's prose, or that holds nearly all of it: themes put
     /// classes like `has-sidebar` or `with-comments` on the wrapper of everything.
-    static let wrapperShare: Float = 0.5
+    static let wrapperShare: Float = 0.3
+    static let wholePageShare: Float = 0.85
 
     private mutating func markBoilerplateContext() {
         let pageProse = Float(max(prose[Int(body)], 1))
-        let pageCharacters = Float(max(characters[Int(body)], 1))
         tree.nodes.withUnsafeBufferPointer { nodes in
             for index in 1..<nodes.count where nodes[index].kind == .element && !invisible[index] {
                 let parent = Int(nodes[index].parent)
@@ -314,26 +349,43 @@ struct PageAnalysis {
                     inBoilerplate[index] = true
                     continue
                 }
-                if signal[index].rawValue < 0 {
-                    let holdsPage = Float(prose[index]) > PageAnalysis.wrapperShare * pageProse
-                        || Float(characters[index]) > 0.8 * pageCharacters
-                    if !holdsPage { inBoilerplate[index] = true }
+                if signal[index].isBoilerplate, !isWrapper(index, pageProse: pageProse) {
+                    inBoilerplate[index] = true
                 }
             }
         }
     }
 
+    /// Whether an element with a boilerplate signal wraps the page's content after all.
+    func isWrapper(_ index: Int, pageProse: Float) -> Bool {
+        Float(signalledProse[index]) >= PageAnalysis.wrapperShare * pageProse
+            || Float(prose[index]) >= PageAnalysis.wholePageShare * pageProse
+    }
+
     // MARK: Pass 5: scores (backward)
 
-    /// A block's contribution to the score of the elements around it.
+    /// How much boilerplate counts against the prose around it when ranking elements: below 1,
+    /// so that a few link-heavy blocks inside an article (embeds, pop-ups, ads) do not split
+    /// it, while a sidebar or a comment section still tips the balance.
+    static let boilerplateFactor: Float = 0.5
+
+    /// A block's contribution to the score of the elements around it: its prose (text outside
+    /// links) for blocks that read like prose, negative for boilerplate.
     func weight(of block: TextBlock) -> Float {
         let characters = Float(block.characters)
-        if inBoilerplate[Int(block.owner)] { return -characters }
-        if block.isHeading { return 0 }
-        let density = block.linkDensity
-        if density > 0.5 { return -characters }
-        if PageAnalysis.isProse(block) { return characters * (1 - density) }
-        return -0.1 * characters
+        let raw: Float
+        if inBoilerplate[Int(block.owner)] {
+            raw = -characters
+        } else if block.isHeading {
+            raw = 0
+        } else if PageAnalysis.isProse(block) {
+            raw = characters - Float(block.linkCharacters)
+        } else if block.linkDensity > 0.33 {
+            raw = characters - 2 * Float(block.linkCharacters)
+        } else {
+            raw = -0.1 * characters
+        }
+        return raw < 0 ? raw * PageAnalysis.boilerplateFactor : raw
     }
 
     private mutating func scoreNodes() {
@@ -358,6 +410,7 @@ struct PageAnalysis {
         let base = score[index]
         guard base > 0 else { return base }
         switch signal[index] {
+        case .declaredBody: return base + Float(prose[index])
         case .structuralContent: return base * 1.15
         case .content: return base * 1.1
         default: return base
