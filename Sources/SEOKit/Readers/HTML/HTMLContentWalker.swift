@@ -11,6 +11,9 @@ struct HTMLContentWalker {
     func walk(from start: Int32, into builder: inout DocumentBuilder, skip: (Int32) -> Bool = { _ in false }) {
         var contexts: [Block.Kind] = []
         var openLinks: [(node: Int32, textStart: Int)] = []
+        // `HTMLTree.walk` calls `leave` for an element whose children `visit` declined; nothing
+        // was opened for a skipped or hidden element, so its `leave` must not close anything.
+        var declined: Int32 = -1
         tree.walk(from: start, visit: { index in
             let node = tree.node(index)
             switch node.kind {
@@ -22,10 +25,13 @@ struct HTMLContentWalker {
                 appendText(index, contexts: contexts, into: &builder)
                 return false
             case .element:
-                if index != start, skip(index) { return false }
-                return enter(index, node, contexts: &contexts, openLinks: &openLinks, into: &builder)
+                if index != start, skip(index) { declined = index; return false }
+                let entered = enter(index, node, contexts: &contexts, openLinks: &openLinks, into: &builder)
+                if !entered { declined = index }
+                return entered
             }
         }, leave: { index in
+            if index == declined { return }
             leave(index, contexts: &contexts, openLinks: &openLinks, into: &builder)
         })
     }
