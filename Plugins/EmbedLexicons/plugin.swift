@@ -9,17 +9,19 @@ import PackagePlugin
 struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let lexiconDirectory = context.package.directoryURL.appending(path: "Corpora/lexicons")
-        let names = try FileManager.default.contentsOfDirectory(atPath: lexiconDirectory.path)
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: lexiconDirectory.path)
             .filter { $0.hasSuffix(".txt") }
             .sorted()
-        let inputs = names.map { lexiconDirectory.appending(path: $0) }
+            .map { lexiconDirectory.appending(path: $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) lexicons",
+                displayName: "Embedding lexicons from Corpora/lexicons",
                 executable: try context.tool(named: "embed-lexicons").url,
-                arguments: [output.path] + inputs.map(\.path),
-                inputFiles: inputs,
+                // The tool lists the folder itself when it runs: SwiftPM may reuse this command
+                // without asking the plugin again, and a file added since must still be embedded.
+                arguments: [output.path, lexiconDirectory.path],
+                inputFiles: inputs + [lexiconDirectory],
                 outputFiles: [output]
             )
         ]

@@ -49,8 +49,8 @@ public struct Tokenizer: Sendable {
                     var stop = index + 1
                     while stop < end, text[stop] == UInt8(ascii: "-") { stop += 1 }
                     // A hyphen followed by a digit right after a space reads as a minus sign.
-                    if stop == index + 1, stop < end, asciiClass[Int(text[stop])] == .digit,
-                       index == range.lowerBound || asciiClass[Int(text[index - 1])] == .space {
+                    if stop == index + 1, stop < end, byteClass(text[stop]) == .digit,
+                       index == range.lowerBound || byteClass(text[index - 1]) == .space {
                         index = numberOrWord(text, from: index + 1, end: end, into: &tokens, scratch: &scratch, startingAt: index)
                         continue
                     }
@@ -245,7 +245,7 @@ public struct Tokenizer: Sendable {
     private func periods(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token]) -> Int {
         // A leading ".5" is a number.
         if start + 1 < end, text[start + 1] >= 0x30 && text[start + 1] <= 0x39,
-           start == 0 || asciiClass[Int(text[start - 1])] == .space {
+           start == 0 || byteClass(text[start - 1]) == .space {
             var scratch = Scratch()
             return numberOrWord(text, from: start + 1, end: end, into: &tokens, scratch: &scratch, startingAt: start)
         }
@@ -269,8 +269,7 @@ public struct Tokenizer: Sendable {
             tokens.append(punctuationToken(start, start + 1, .terminal, Token.Terminal.period.rawValue))
             return start + 1
         }
-        let attached = start > 0 && asciiClass[Int(text[start - 1])] != .space && text[start - 1] < 0x80
-            || start > 0 && text[start - 1] >= 0x80
+        let attached = start > 0 && byteClass(text[start - 1]) != .space
         if attached && dots >= 4 {
             // "word. . . ." is a full stop followed by an ellipsis that may open the next sentence.
             tokens.append(punctuationToken(start, start + 1, .terminal, Token.Terminal.period.rawValue))
@@ -293,9 +292,9 @@ public struct Tokenizer: Sendable {
 
     /// The end of a clipped word starting with an apostrophe at `start`, if it is one.
     private func clippedWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
-        guard start == 0 || asciiClass[Int(text[start - 1])] == .space || text[start - 1] == UInt8(ascii: "(") else { return nil }
+        guard start == 0 || byteClass(text[start - 1]) == .space || text[start - 1] == UInt8(ascii: "(") else { return nil }
         var stop = start + 1
-        while stop < end, text[stop] < 0x80, asciiClass[Int(text[stop])] == .letter || asciiClass[Int(text[stop])] == .digit { stop += 1 }
+        while stop < end, text[stop] < 0x80, byteClass(text[stop]) == .letter || byteClass(text[stop]) == .digit { stop += 1 }
         let length = stop - start - 1
         guard length > 0, length <= 5 else { return nil }
         var word: [UInt8] = []
@@ -319,7 +318,7 @@ public struct Tokenizer: Sendable {
             let cls = byte < 0x80 ? asciiClass[Int(byte)] : .letter
             if cls == .letter || cls == .digit || byte == UInt8(ascii: "_") { stop += byte < 0x80 ? 1 : decodeScalar(text, stop, end).1; continue }
             if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")), stop + 1 < end, text[stop + 1] < 0x80,
-               asciiClass[Int(text[stop + 1])] == .letter || asciiClass[Int(text[stop + 1])] == .digit {
+               byteClass(text[stop + 1]) == .letter || byteClass(text[stop + 1]) == .digit {
                 stop += 2
                 continue
             }
@@ -479,7 +478,7 @@ public struct Tokenizer: Sendable {
     private func clippedCurly(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
         guard start == 0 || text[start - 1] == 0x20 || text[start - 1] == 0x0A else { return nil }
         var stop = start + 3
-        while stop < end, text[stop] < 0x80, asciiClass[Int(text[stop])] == .letter || asciiClass[Int(text[stop])] == .digit { stop += 1 }
+        while stop < end, text[stop] < 0x80, byteClass(text[stop]) == .letter || byteClass(text[stop]) == .digit { stop += 1 }
         let length = stop - start - 3
         guard length > 0, length <= 5 else { return nil }
         var word: [UInt8] = []
@@ -516,6 +515,12 @@ let asciiClass: [ByteClass] = (0..<128).map { (value: Int) -> ByteClass in
     case 0..<0x20, 0x7F: return .space
     default: return .symbol
     }
+}
+
+/// The class of any byte; bytes of multi-byte characters count as letters.
+@inline(__always)
+func byteClass(_ byte: UInt8) -> ByteClass {
+    byte < 0x80 ? asciiClass[Int(byte)] : .letter
 }
 
 /// Scratch space for lowercased words; lives on the stack of `tokenize`.
