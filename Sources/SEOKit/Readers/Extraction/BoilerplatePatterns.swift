@@ -8,14 +8,73 @@
 /// lowercased value (`*sidebar*`). The file documents the
 /// syntax for its readers.
 public struct BoilerplatePatterns: Sendable {
-    /// Boilerplate and content patterns, compiled for matching.
+    /// A class or id value cut into lowercase tokens, as bytes.
+    struct TokenizedValue {
+        /// The value, ASCII-lowercased.
+        var lowercased: [UInt8] = []
+        /// The tokens, one after the other, and where each one is.
+        var tokenBytes: [UInt8] = []
+        var tokens: [Range<Int>] = []
+
+        init<S: StringProtocol>(_ value: S) {
+            lowercased.reserveCapacity(value.utf8.count)
+            tokenBytes.reserveCapacity(value.utf8.count)
+            var tokenStart = 0
+            var previousWasLower = false
+            func flush() {
+                if tokenBytes.count > tokenStart { tokens.append(tokenStart..<tokenBytes.count) }
+                tokenStart = tokenBytes.count
+            }
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    tokenBytes.append(byte)
+                    lowercased.append(byte)
+                    previousWasLower = byte >= UInt8(ascii: "a")
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if previousWasLower { flush() }
+                    tokenBytes.append(byte | 0x20)
+                    lowercased.append(byte | 0x20)
+                    previousWasLower = false
+                case 0x80...:
+                    // Non-ASCII letters stay inside a token.
+                    tokenBytes.append(byte)
+                    lowercased.append(byte)
+                    previousWasLower = false
+                default:
+                    flush()
+                    lowercased.append(byte)
+                    previousWasLower = false
+                }
+            }
+            flush()
+        }
+
+        func token(_ index: Int) -> ArraySlice<UInt8> { tokenBytes[tokens[index]] }
+    }
+
+    /// Boilerplate and content patterns, compiled for matching on bytes.
     struct Rules: Sendable {
-        var tokens: Set<String> = []
-        var sequences: [[String]] = []
-        var prefixes: [String] = []
-        var substrings: [String] = []
+        /// Whole tokens, by hash.
+        var tokens: [UInt64: [[UInt8]]] = [:]
+        var sequences: [[[UInt8]]] = []
+        var prefixes: [[UInt8]] = [] {
+            didSet { prefixesByFirstByte = Rules.bucket(prefixes) }
+        }
+        var substrings: [[UInt8]] = [] {
+            didSet { substringsByFirstByte = Rules.bucket(substrings) }
+        }
+        /// The same, by first byte, so a token is only compared with the patterns it can match.
+        private var prefixesByFirstByte: [[[UInt8]]] = Array(repeating: [], count: 256)
+        private var substringsByFirstByte: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+        private static func bucket(_ patterns: [[UInt8]]) -> [[[UInt8]]] {
+            var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+            for pattern in patterns where !pattern.isEmpty { buckets[Int(pattern[0])].append(pattern) }
+            return buckets
+        }
         /// Prefixes of the first token only (`^widget*`).
-        var leadingPrefixes: [String] = []
+        var leadingPrefixes: [[UInt8]] = []
 
         var isEmpty: Bool {
             tokens.isEmpty && sequences.isEmpty && prefixes.isEmpty && substrings.isEmpty && leadingPrefixes.isEmpty
@@ -23,36 +82,53 @@ public struct BoilerplatePatterns: Sendable {
 
         mutating func add(_ pattern: String) {
             var lower = pattern.lowercased()
+            func parts(_ text: String) -> [[UInt8]] {
+                let value = TokenizedValue(text)
+                return value.tokens.map { Array(value.tokenBytes[$0]) }
+            }
             if lower.hasPrefix("^") {
                 lower.removeFirst()
                 if lower.hasSuffix("*") { lower.removeLast() }
-                let parts = BoilerplatePatterns.tokens(of: lower)
-                if parts.count == 1 { leadingPrefixes.append(parts[0]) }
+                let tokens = parts(lower)
+                if tokens.count == 1 { leadingPrefixes.append(tokens[0]) }
                 return
             }
             if lower.count > 2, lower.hasPrefix("*"), lower.hasSuffix("*") {
-                substrings.append(String(lower.dropFirst().dropLast()))
+                substrings.append(Array(lower.dropFirst().dropLast().utf8))
             } else if lower.count > 1, lower.hasSuffix("*"), !lower.hasPrefix("*") {
-                prefixes.append(String(lower.dropLast()))
+                let tokens = parts(String(lower.dropLast()))
+                if tokens.count == 1 { prefixes.append(tokens[0]) }
             } else {
-                let parts = BoilerplatePatterns.tokens(of: lower)
-                if parts.count == 1 { tokens.insert(parts[0]) } else if parts.count > 1 { sequences.append(parts) }
+                let tokens = parts(lower)
+                if tokens.count == 1 {
+                    self.tokens[Rules.hash(tokens[0][...]), default: []].append(tokens[0])
+                } else if tokens.count > 1 {
+                    sequences.append(tokens)
+                }
             }
         }
 
-        func matches(tokens valueTokens: [String], lowercased: String) -> Bool {
-            for token in valueTokens where tokens.contains(token) { return true }
-            if let first = valueTokens.first {
-                for prefix in leadingPrefixes where first.hasPrefix(prefix) { return true }
+        func matches(_ value: TokenizedValue) -> Bool {
+            let tokenCount = value.tokens.count
+            for index in 0..<tokenCount {
+                let token = value.token(index)
+                if let candidates = tokens[Rules.hash(token)] {
+                    for candidate in candidates where candidate.elementsEqual(token) { return true }
+                }
             }
-            for prefix in prefixes {
-                for token in valueTokens where token.hasPrefix(prefix) { return true }
+            if tokenCount > 0 {
+                let first = value.token(0)
+                for prefix in leadingPrefixes where first.starts(with: prefix) { return true }
             }
-            for sequence in sequences where valueTokens.count >= sequence.count {
+            for index in 0..<tokenCount {
+                let token = value.token(index)
+                for prefix in prefixesByFirstByte[Int(token.first!)] where token.starts(with: prefix) { return true }
+            }
+            for sequence in sequences where tokenCount >= sequence.count {
                 var start = 0
-                while start + sequence.count <= valueTokens.count {
+                while start + sequence.count <= tokenCount {
                     var same = true
-                    for offset in 0..<sequence.count where valueTokens[start + offset] != sequence[offset] {
+                    for offset in 0..<sequence.count where !value.token(start + offset).elementsEqual(sequence[offset]) {
                         same = false
                         break
                     }
@@ -60,7 +136,46 @@ public struct BoilerplatePatterns: Sendable {
                     start += 1
                 }
             }
-            for substring in substrings where lowercased.contains(substring) { return true }
+            if !substrings.isEmpty {
+                let haystack = value.lowercased
+                for start in 0..<haystack.count {
+                    for needle in substringsByFirstByte[Int(haystack[start])] where start + needle.count <= haystack.count {
+                        var same = true
+                        var offset = 1
+                        while offset < needle.count {
+                            if haystack[start + offset] != needle[offset] { same = false; break }
+                            offset += 1
+                        }
+                        if same { return true }
+                    }
+                }
+            }
+            return false
+        }
+
+        /// FNV-1a over a token's bytes.
+        static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+            var hash: UInt64 = 0xcbf29ce484222325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            return hash
+        }
+
+        static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+            guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+            let last = haystack.count - needle.count
+            var start = 0
+            while start <= last {
+                if haystack[start] == first {
+                    var same = true
+                    var offset = 1
+                    while offset < needle.count {
+                        if haystack[start + offset] != needle[offset] { same = false; break }
+                        offset += 1
+                    }
+                    if same { return true }
+                }
+                start += 1
+            }
             return false
         }
     }
@@ -112,17 +227,16 @@ public struct BoilerplatePatterns: Sendable {
         case caption = 3
     }
 
-    /// How a class or id value reads. Content wins over captions, which win over boilerplate;
-    /// a value that matches both content and boilerplate patterns says nothing.
+    /// How a class or id value reads. Captions win (`image-embed-caption`); a value that
+    /// matches both content and boilerplate patterns says nothing.
     public func classify(_ value: String) -> Verdict {
         guard !value.isEmpty else { return .none }
-        let tokens = BoilerplatePatterns.tokens(of: value)
-        guard !tokens.isEmpty else { return .none }
-        let lowercased = value.lowercased()
-        let positive = content.matches(tokens: tokens, lowercased: lowercased)
-        let negative = boilerplate.matches(tokens: tokens, lowercased: lowercased)
+        let tokenized = TokenizedValue(value)
+        guard !tokenized.tokens.isEmpty else { return .none }
+        if captions.matches(tokenized) { return .caption }
+        let positive = content.matches(tokenized)
+        let negative = boilerplate.matches(tokenized)
         if positive { return negative ? .none : .content }
-        if captions.matches(tokens: tokens, lowercased: lowercased) { return .caption }
         return negative ? .boilerplate : .none
     }
 
@@ -149,34 +263,9 @@ public struct BoilerplatePatterns: Sendable {
         return output
     }
 
-    /// Cuts a class or id value into lowercase ASCII-alphanumeric tokens (see the type's doc).
+    /// Cuts a class or id value into lowercase tokens (see the type's doc).
     static func tokens<S: StringProtocol>(of value: S) -> [String] {
-        var tokens: [String] = []
-        var current: [UInt8] = []
-        var previousWasLower = false
-        func flush() {
-            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                current.append(byte)
-                previousWasLower = byte >= UInt8(ascii: "a")
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if previousWasLower { flush() }
-                current.append(byte | 0x20)
-                previousWasLower = false
-            case 0x80...:
-                // Non-ASCII letters stay inside a token.
-                current.append(byte)
-                previousWasLower = false
-            default:
-                flush()
-                previousWasLower = false
-            }
-        }
-        flush()
-        return tokens
+        let tokenized = TokenizedValue(value)
+        return tokenized.tokens.map { String(decoding: tokenized.tokenBytes[$0], as: UTF8.self) }
     }
 }

@@ -95,13 +95,23 @@ struct PageAnalysis {
     // MARK: Pass 1: visibility and signals (forward)
 
     private mutating func markVisibilityAndSignals() {
-        var cache: [String: BoilerplatePatterns.Verdict] = [:]
+        // Class names repeat a lot within a page: classify each distinct value once. The key is
+        // a 64-bit hash of the bytes (cheaper than hashing a String).
+        var cache: [UInt64: BoilerplatePatterns.Verdict] = [:]
+        let patterns = self.patterns
         func classify(_ value: String) -> BoilerplatePatterns.Verdict {
-            if let known = cache[value] { return known }
+            var hash: UInt64 = 0xcbf29ce484222325
+            for byte in value.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            if let known = cache[hash] { return known }
             let result = patterns.classify(value)
-            cache[value] = result
+            cache[hash] = result
             return result
         }
+        var invisible = self.invisible
+        var signal = self.signal
+        self.invisible = []
+        self.signal = []
+        let tree = self.tree
         tree.nodes.withUnsafeBufferPointer { nodes in
             for index in 1..<nodes.count {
                 let node = nodes[index]
@@ -115,39 +125,51 @@ struct PageAnalysis {
                     continue
                 }
                 let tag = node.tag
-                if tag.isNonProse || isHidden(Int32(index), node: node) {
+                if tag.isNonProse || PageAnalysis.isHidden(node, in: tree) {
                     invisible[index] = true
                     continue
                 }
                 guard node.payloadEnd > node.payloadStart || tag.hasStructuralSignal else { continue }
-                signal[index] = elementSignal(Int32(index), tag: tag, classify: classify)
+                signal[index] = PageAnalysis.elementSignal(node, tag: tag, in: tree, classify: classify)
             }
         }
+        self.invisible = invisible
+        self.signal = signal
     }
 
-    private func isHidden(_ index: Int32, node: HTMLTree.Node) -> Bool {
+    /// `hidden`, `aria-hidden="true"`, or an inline style that hides the element.
+    static func isHidden(_ node: HTMLTree.Node, in tree: HTMLTree) -> Bool {
         guard node.payloadEnd > node.payloadStart else { return false }
-        var hidden = false
         var position = Int(node.payloadStart)
         while position < Int(node.payloadEnd) {
             let attribute = tree.attributes[position]
             switch attribute.name {
             case .hidden:
-                hidden = true
+                return true
             case .ariaHidden:
-                if attribute.value.lowercased() == "true" { hidden = true }
+                if attribute.value.lowercased() == "true" { return true }
             case .style:
-                let style = attribute.value.lowercased().filter { $0 != " " }
-                if style.contains("display:none") || style.contains("visibility:hidden") { hidden = true }
+                if styleHides(attribute.value) { return true }
             default:
                 break
             }
             position += 1
         }
-        return hidden
+        return false
     }
 
-    private func elementSignal(_ index: Int32, tag: HTMLTag, classify: (String) -> BoilerplatePatterns.Verdict) -> Signal {
+    /// Whether an inline style says `display:none` or `visibility:hidden` (any case and spacing).
+    static func styleHides(_ style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return BoilerplatePatterns.Rules.contains(compact, Array("display:none".utf8))
+            || BoilerplatePatterns.Rules.contains(compact, Array("visibility:hidden".utf8))
+    }
+
+    static func elementSignal(_ node: HTMLTree.Node, tag: HTMLTag, in tree: HTMLTree, classify: (String) -> BoilerplatePatterns.Verdict) -> Signal {
         switch tag {
         case .nav, .aside, .footer, .form, .menu:
             return .structuralBoilerplate
@@ -161,7 +183,6 @@ struct PageAnalysis {
         var positive = false
         var negative = false
         var caption = false
-        let node = tree.nodes[Int(index)]
         var position = Int(node.payloadStart)
         while position < Int(node.payloadEnd) {
             let attribute = tree.attributes[position]
@@ -305,6 +326,11 @@ struct PageAnalysis {
     // MARK: Pass 3: subtree sums (backward)
 
     private mutating func sumBlockMeasures() {
+        var characters = self.characters, linkCharacters = self.linkCharacters, prose = self.prose
+        var proseBlocks = self.proseBlocks, images = self.images, signalledProse = self.signalledProse
+        self.characters = []; self.linkCharacters = []; self.prose = []
+        self.proseBlocks = []; self.images = []; self.signalledProse = []
+        let signal = self.signal
         for block in blocks {
             let owner = Int(block.owner)
             characters[owner] += block.characters
@@ -330,6 +356,8 @@ struct PageAnalysis {
                 index -= 1
             }
         }
+        self.characters = characters; self.linkCharacters = linkCharacters; self.prose = prose
+        self.proseBlocks = proseBlocks; self.images = images; self.signalledProse = signalledProse
     }
 
     // MARK: Pass 4: boilerplate context (forward)
@@ -342,6 +370,9 @@ struct PageAnalysis {
 
     private mutating func markBoilerplateContext() {
         let pageProse = Float(max(prose[Int(body)], 1))
+        var inBoilerplate = self.inBoilerplate
+        self.inBoilerplate = []
+        let signal = self.signal, invisible = self.invisible, prose = self.prose, signalledProse = self.signalledProse
         tree.nodes.withUnsafeBufferPointer { nodes in
             for index in 1..<nodes.count where nodes[index].kind == .element && !invisible[index] {
                 let parent = Int(nodes[index].parent)
@@ -349,17 +380,22 @@ struct PageAnalysis {
                     inBoilerplate[index] = true
                     continue
                 }
-                if signal[index].isBoilerplate, !isWrapper(index, pageProse: pageProse) {
+                if signal[index].isBoilerplate,
+                   !PageAnalysis.isWrapper(prose: prose[index], signalledProse: signalledProse[index], pageProse: pageProse) {
                     inBoilerplate[index] = true
                 }
             }
         }
+        self.inBoilerplate = inBoilerplate
     }
 
     /// Whether an element with a boilerplate signal wraps the page's content after all.
     func isWrapper(_ index: Int, pageProse: Float) -> Bool {
-        Float(signalledProse[index]) >= PageAnalysis.wrapperShare * pageProse
-            || Float(prose[index]) >= PageAnalysis.wholePageShare * pageProse
+        PageAnalysis.isWrapper(prose: prose[index], signalledProse: signalledProse[index], pageProse: pageProse)
+    }
+
+    static func isWrapper(prose: Int32, signalledProse: Int32, pageProse: Float) -> Bool {
+        Float(signalledProse) >= wrapperShare * pageProse || Float(prose) >= wholePageShare * pageProse
     }
 
     // MARK: Pass 5: scores (backward)
@@ -372,25 +408,32 @@ struct PageAnalysis {
     /// A block's contribution to the score of the elements around it: its prose (text outside
     /// links) for blocks that read like prose, negative for boilerplate.
     func weight(of block: TextBlock) -> Float {
+        PageAnalysis.weight(of: block, inBoilerplate: inBoilerplate[Int(block.owner)])
+    }
+
+    static func weight(of block: TextBlock, inBoilerplate: Bool) -> Float {
         let characters = Float(block.characters)
         let raw: Float
-        if inBoilerplate[Int(block.owner)] {
+        if inBoilerplate {
             raw = -characters
         } else if block.isHeading {
             raw = 0
-        } else if PageAnalysis.isProse(block) {
+        } else if isProse(block) {
             raw = characters - Float(block.linkCharacters)
         } else if block.linkDensity > 0.33 {
             raw = characters - 2 * Float(block.linkCharacters)
         } else {
             raw = -0.1 * characters
         }
-        return raw < 0 ? raw * PageAnalysis.boilerplateFactor : raw
+        return raw < 0 ? raw * boilerplateFactor : raw
     }
 
     private mutating func scoreNodes() {
+        var score = self.score
+        self.score = []
+        let inBoilerplate = self.inBoilerplate
         for block in blocks {
-            score[Int(block.owner)] += weight(of: block)
+            score[Int(block.owner)] += PageAnalysis.weight(of: block, inBoilerplate: inBoilerplate[Int(block.owner)])
         }
         tree.nodes.withUnsafeBufferPointer { nodes in
             var index = nodes.count - 1
@@ -402,6 +445,7 @@ struct PageAnalysis {
                 index -= 1
             }
         }
+        self.score = score
     }
 
     /// The score used to rank an element as the content root: its subtree score, raised a
