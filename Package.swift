@@ -64,7 +64,7 @@ let package = Package(
         ),
 
         .target(name: "SEOKitTestSupport", dependencies: ["SEOKit"], path: "Tests/SEOKitTestSupport"),
-        .testTarget(name: "SEOKitTests", dependencies: ["SEOKit", "SEOKitTestSupport"]),
+        .testTarget(name: "SEOKitTests", dependencies: ["SEOKit", "SEOKitTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["SEOKitTestSupport", "seokit"]

@@ -50,26 +50,33 @@ public struct EnglishLexicon: Sendable {
     public let transitionPhrases: [[String]]
 
     init() {
-        var table = WordTable(capacity: 40_000)
-        func words(_ text: StaticString) -> [Substring] {
+        var entries: [([UInt8], UInt32)] = []
+        entries.reserveCapacity(40_000)
+        func lines(_ text: StaticString) -> [Substring] {
             let string = text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
             return string.split(separator: "\n", omittingEmptySubsequences: true)
         }
         func add(_ word: some StringProtocol, _ flags: Flag) {
-            let lower = word.lowercased()
-            table.insert(Array(lower.utf8), payload: flags.rawValue)
+            entries.append((Array(word.lowercased().utf8), flags.rawValue))
         }
-        for line in words(EmbeddedLexicons.syllableExceptions) {
+        var syllableCounts: [([UInt8], UInt32)] = []
+        for line in lines(EmbeddedLexicons.syllableExceptions) {
             let fields = line.split(separator: "\t")
             guard fields.count >= 2, let count = UInt32(fields[1].trimmed()), count > 0, count < 32 else { continue }
-            table.insert(Array(fields[0].lowercased().utf8), payload: count) { old, new in (old & ~0x1F) | new }
+            syllableCounts.append((Array(fields[0].lowercased().utf8), count))
         }
-        for word in words(EmbeddedLexicons.daleChallFamiliar) { add(word.trimmed(), .daleChallFamiliar) }
-        for word in words(EmbeddedLexicons.functionWords) { add(word.trimmed(), .functionWord) }
-        for word in words(EmbeddedLexicons.sentenceStarters) { add(word.trimmed(), .sentenceStarter) }
-        for word in words(EmbeddedLexicons.irregularParticiples) { add(word.trimmed(), .irregularParticiple) }
-        for word in words(EmbeddedLexicons.adverbExceptions) { add(word.trimmed(), .notAdverb) }
-        for line in words(EmbeddedLexicons.abbreviations) {
+        for word in lines(EmbeddedLexicons.daleChallFamiliar) {
+            // The list's instructions count regular inflections as familiar; adding them here
+            // keeps the check to one lookup per word.
+            let base = word.trimmed().lowercased()
+            let stripped = base.hasSuffix(".") ? String(base.dropLast()) : base
+            for form in DaleChall.regularForms(of: stripped) { add(form, .daleChallFamiliar) }
+        }
+        for word in lines(EmbeddedLexicons.functionWords) { add(word.trimmed(), .functionWord) }
+        for word in lines(EmbeddedLexicons.sentenceStarters) { add(word.trimmed(), .sentenceStarter) }
+        for word in lines(EmbeddedLexicons.irregularParticiples) { add(word.trimmed(), .irregularParticiple) }
+        for word in lines(EmbeddedLexicons.adverbExceptions) { add(word.trimmed(), .notAdverb) }
+        for line in lines(EmbeddedLexicons.abbreviations) {
             let fields = line.split(separator: "\t")
             guard let word = fields.first?.trimmed(), !word.isEmpty else { continue }
             var flags: Flag = .abbreviation
@@ -82,10 +89,13 @@ public struct EnglishLexicon: Sendable {
             add(word.hasSuffix(".") ? String(word.dropLast()) : word, flags)
         }
         var phrases: [[String]] = []
-        for line in words(EmbeddedLexicons.transitionWords) {
+        for line in lines(EmbeddedLexicons.transitionWords) {
             let parts = line.lowercased().split(separator: " ").map(String.init)
             if parts.count == 1 { add(parts[0], .transition) } else if !parts.isEmpty { phrases.append(parts) }
         }
+        var table = WordTable(capacity: entries.count + syllableCounts.count)
+        table.insert(contentsOf: syllableCounts) { old, new in (old & ~0x1F) | new }
+        table.insert(contentsOf: entries)
         self.table = table
         self.transitionPhrases = phrases
     }

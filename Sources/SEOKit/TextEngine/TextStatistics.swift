@@ -83,8 +83,10 @@ public struct TextStatistics: Sendable, Hashable, Codable {
                 complexWords += 1
             }
         }
-        if !token.entry.has(.daleChallFamiliar), !isProperNoun, !DaleChall.isFamiliarForm(token, text: text, lexicon: lexicon) {
-            difficultWords += 1
+        if !token.entry.has(.daleChallFamiliar), !isProperNoun {
+            // Only possessives, contractions and compounds need a closer look.
+            let needsParts = flags.contains(.apostrophe) || flags.contains(.hyphenated)
+            if !needsParts || !DaleChall.isFamiliarForm(token, text: text, lexicon: lexicon) { difficultWords += 1 }
         }
     }
 
@@ -98,16 +100,26 @@ public struct TextStatistics: Sendable, Hashable, Codable {
     /// Gunning excludes words made three syllables by -es, -ed or -ing ("created" is not complex).
     private func reachesThreeOnlyBySuffix(_ token: Token, text: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) -> Bool {
         let length = Int(token.end - token.start)
-        guard length > 4 else { return false }
-        var word = [UInt8](repeating: 0, count: length)
-        for offset in 0..<length { word[offset] = text[Int(token.start) + offset] | 0x20 }
-        let stemLength: Int
-        if word.hasSuffix("ing") { stemLength = length - 3 } else if word.hasSuffix("ed") || word.hasSuffix("es") { stemLength = length - 2 } else { return false }
-        return word.withUnsafeBufferPointer { buffer in
+        guard length > 4, length < 64 else { return false }
+        let last = text[Int(token.end) - 1] | 0x20
+        let beforeLast = text[Int(token.end) - 2] | 0x20
+        let suffixLength: Int
+        if last == UInt8(ascii: "g"), beforeLast == UInt8(ascii: "n"), text[Int(token.end) - 3] | 0x20 == UInt8(ascii: "i") {
+            suffixLength = 3
+        } else if beforeLast == UInt8(ascii: "e"), last == UInt8(ascii: "d") || last == UInt8(ascii: "s") {
+            suffixLength = 2
+        } else {
+            return false
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 1) { buffer in
+            let stemLength = length - suffixLength
+            for offset in 0..<stemLength { buffer[offset] = text[Int(token.start) + offset] | 0x20 }
             let stem = UnsafeBufferPointer(rebasing: buffer[0..<stemLength])
-            var withE = Array(stem) + [UInt8(ascii: "e")]
             let plain = Syllables.count(stem, entry: lexicon.entry(stem))
-            let restored = withE.withUnsafeMutableBufferPointer { Syllables.count(UnsafeBufferPointer($0), entry: lexicon.entry(UnsafeBufferPointer($0))) }
+            // "created" → "create": try the stem with its silent e restored as well.
+            buffer[stemLength] = UInt8(ascii: "e")
+            let withE = UnsafeBufferPointer(rebasing: buffer[0...stemLength])
+            let restored = Syllables.count(withE, entry: lexicon.entry(withE))
             return min(plain, restored) < 3
         }
     }

@@ -20,7 +20,7 @@ public struct Tokenizer: Sendable {
         while index < end {
             let byte = text[index]
             if byte < 0x80 {
-                let cls = asciiClass[Int(byte)]
+                let cls = byteClass(byte)
                 switch cls {
                 case .space:
                     index += 1
@@ -77,135 +77,171 @@ public struct Tokenizer: Sendable {
     }
 
     /// A word starting with a letter at `start`.
+    @inline(__always)
     private func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token], scratch: inout Scratch) -> Int {
-        if let linkEnd = linkLikeRun(text, from: start, end: end) {
+        var word = WordScan()
+        let stop = scanWord(text, from: start, end: end, into: &word, scratch: &scratch)
+        // Only a word stopped by '@' or "://", or one starting with "www.", can be a link.
+        if stop < end, text[stop] == UInt8(ascii: "@") || text[stop] == UInt8(ascii: ":") || word.flags.contains(.dotted),
+           let linkEnd = linkLikeRun(text, from: start, end: end) {
             tokens.append(punctuationToken(start, linkEnd, .link, 0))
             return linkEnd
         }
-        let stop = scanWord(text, from: start, end: end)
-        appendWord(text, start, stop, into: &tokens, scratch: &scratch)
+        finishWord(start, stop, word, into: &tokens, scratch: &scratch)
         return stop
     }
 
-    /// Scans to the end of a word: letters and digits, joined by apostrophes, hyphens and
-    /// periods when a letter or digit follows.
-    @inline(__always)
-    private func scanWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
-        var index = start
-        while index < end {
-            let byte = text[index]
-            if byte < 0x80 {
-                let cls = asciiClass[Int(byte)]
-                if cls == .letter || cls == .digit { index += 1; continue }
-                guard index + 1 < end else { break }
-                let next = text[index + 1]
-                let nextIsAlnum = next >= 0x80 ? isLetterAt(text, index + 1, end) : (asciiClass[Int(next)] == .letter || asciiClass[Int(next)] == .digit)
-                switch byte {
-                case UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
-                    if nextIsAlnum { index += 2; continue }
-                case UInt8(ascii: "&"):
-                    // AT&T, R&D: only between capitals.
-                    if next >= 0x41 && next <= 0x5A, index > start, text[index - 1] >= 0x41 && text[index - 1] <= 0x5A { index += 2; continue }
-                default:
-                    break
-                }
-                break
-            }
-            // Non-ASCII: letters and marks continue the word; ’ and hyphens join like ' and -.
-            let (scalar, length) = decodeScalar(text, index, end)
-            let value = scalar.value
-            if value == 0x2019 || value == 0x02BC || value == 0x2010 || value == 0x2011 {
-                if index + length < end, isAlnumAt(text, index + length, end) { index += length; continue }
-                break
-            }
-            if value == 0x00AD { index += length; continue } // soft hyphen
-            if isWordScalar(scalar) { index += length; continue }
-            break
-        }
-        return index
-    }
-
-    /// Records a word token: flags, lexicon entry, syllables, letters.
-    @inline(__always)
-    private func appendWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, into tokens: inout [Token], scratch: inout Scratch) {
+    /// What a word scan learns on its way: flags, letter counts and the lowercased bytes.
+    struct WordScan {
         var flags: Token.WordFlags = []
         var letters = 0
         var uppercase = 0
         var length = 0
+    }
+
+    /// Scans to the end of a word — letters and digits, joined by apostrophes, hyphens and
+    /// periods when a letter or digit follows — lowercasing into `scratch` in the same pass.
+    @inline(__always)
+    private func scanWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into word: inout WordScan, scratch: inout Scratch) -> Int {
         var index = start
-        var hasNonASCII = false
         let capacity = Scratch.capacity
-        withUnsafeMutableBytes(of: &scratch.bytes) { raw in
-            let lower = raw.bindMemory(to: UInt8.self)
-            while index < stop {
+        return withUnsafeMutableBytes(of: &scratch.bytes) { raw -> Int in
+            let lower = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var length = word.length
+            defer { word.length = length }
+            while index < end {
                 let byte = text[index]
                 if byte < 0x80 {
-                    if byte >= 0x41 && byte <= 0x5A {
-                        uppercase += 1
-                        letters += 1
-                        if index == start { flags.insert(.capitalized) }
-                        if length < capacity { lower[length] = byte | 0x20; length += 1 }
-                    } else if byte >= 0x61 && byte <= 0x7A {
-                        letters += 1
-                        if length < capacity { lower[length] = byte; length += 1 }
-                    } else {
-                        switch byte {
-                        case UInt8(ascii: "'"): flags.insert(.apostrophe)
-                        case UInt8(ascii: "-"): flags.insert(.hyphenated)
-                        case UInt8(ascii: "."): flags.insert(.dotted)
-                        case 0x30...0x39: flags.insert(.hasDigit)
-                        default: break
+                    // Letters and digits: the common case, kept branch-light.
+                    let folded = byte | 0x20
+                    if folded >= 0x61 && folded <= 0x7A {
+                        word.letters += 1
+                        if byte < 0x61 {
+                            word.uppercase += 1
+                            if index == start { word.flags.insert(.capitalized) }
                         }
-                        if length < capacity { lower[length] = byte; length += 1 }
+                        if length < capacity { lower[length] = folded; length += 1 }
+                        index += 1
+                        continue
                     }
+                    if byte >= 0x30 && byte <= 0x39 {
+                        word.flags.insert(.hasDigit)
+                        if length < capacity { lower[length] = byte; length += 1 }
+                        index += 1
+                        continue
+                    }
+                    guard index + 1 < end, index > start else { break }
+                    let next = text[index + 1]
+                    let nextIsAlnum = next >= 0x80 ? isLetterAt(text, index + 1, end) : (byteClass(next) == .letter || byteClass(next) == .digit)
+                    var joins = false
+                    switch byte {
+                    case UInt8(ascii: "'"):
+                        joins = nextIsAlnum
+                        if joins { word.flags.insert(.apostrophe) }
+                    case UInt8(ascii: "-"):
+                        joins = nextIsAlnum
+                        if joins { word.flags.insert(.hyphenated) }
+                    case UInt8(ascii: "."):
+                        joins = nextIsAlnum
+                        if joins { word.flags.insert(.dotted) }
+                    case UInt8(ascii: "_"):
+                        joins = nextIsAlnum
+                    case UInt8(ascii: "&"):
+                        // AT&T, R&D: only between capitals.
+                        joins = next >= 0x41 && next <= 0x5A && text[index - 1] >= 0x41 && text[index - 1] <= 0x5A
+                    default:
+                        joins = false
+                    }
+                    guard joins else { break }
+                    if length < capacity { lower[length] = byte; length += 1 }
                     index += 1
-                } else {
-                    hasNonASCII = true
-                    let (scalar, size) = decodeScalar(text, index, stop)
-                    let value = scalar.value
-                    if value == 0x2019 || value == 0x02BC {
-                        flags.insert(.apostrophe)
-                        if length < capacity { lower[length] = UInt8(ascii: "'"); length += 1 }
-                    } else if value == 0x2010 || value == 0x2011 {
-                        flags.insert(.hyphenated)
-                        if length < capacity { lower[length] = UInt8(ascii: "-"); length += 1 }
-                    } else if value == 0x00AD {
-                        // soft hyphen: invisible
-                    } else if scalar.properties.isAlphabetic {
-                        letters += 1
-                        if scalar.properties.isUppercase {
-                            uppercase += 1
-                            if index == start { flags.insert(.capitalized) }
-                        }
-                        // Fold Latin letters with diacritics to ASCII so `café` finds `cafe`.
-                        if let folded = foldedLatin(value) {
-                            if length < capacity { lower[length] = folded; length += 1 }
-                        } else {
-                            for offset in 0..<size where length < capacity {
-                                lower[length] = text[index + offset]
-                                length += 1
-                            }
-                        }
-                    } else if length < capacity {
-                        for offset in 0..<size where length < capacity {
-                            lower[length] = text[index + offset]
-                            length += 1
-                        }
-                    }
-                    index += size
+                    continue
                 }
+                // Non-ASCII: letters and marks continue the word; ’ and hyphens join like ' and -.
+                let (scalar, size) = decodeScalar(text, index, end)
+                let value = scalar.value
+                if value == 0x2019 || value == 0x02BC || value == 0x2010 || value == 0x2011 {
+                    guard index > start, index + size < end, isAlnumAt(text, index + size, end) else { break }
+                    let isApostrophe = value == 0x2019 || value == 0x02BC
+                    word.flags.insert(isApostrophe ? .apostrophe : .hyphenated)
+                    if length < capacity { lower[length] = isApostrophe ? UInt8(ascii: "'") : UInt8(ascii: "-"); length += 1 }
+                    index += size
+                    continue
+                }
+                if value == 0x00AD { index += size; continue } // soft hyphen: invisible
+                guard isWordScalar(scalar) else { break }
+                word.flags.insert(.nonASCII)
+                let properties = scalar.properties
+                if properties.isAlphabetic {
+                    word.letters += 1
+                    if properties.isUppercase {
+                        word.uppercase += 1
+                        if index == start { word.flags.insert(.capitalized) }
+                    }
+                }
+                // Fold Latin letters with diacritics to ASCII so `café` finds `cafe`.
+                if let folded = foldedLatin(value) {
+                    if length < capacity { lower[length] = folded; length += 1 }
+                } else {
+                    for offset in 0..<size where length < capacity {
+                        lower[length] = text[index + offset]
+                        length += 1
+                    }
+                }
+                index += size
             }
+            return index
         }
-        if hasNonASCII { flags.insert(.nonASCII) }
-        if uppercase >= 2, uppercase == letters { flags.insert(.allCaps) }
+    }
+
+    /// Records a scanned word: lexicon entry and syllables come from the lowercased bytes.
+    @inline(__always)
+    private func finishWord(_ start: Int, _ stop: Int, _ scan: WordScan, into tokens: inout [Token], scratch: inout Scratch) {
+        var flags = scan.flags
+        if scan.uppercase >= 2, scan.uppercase == scan.letters { flags.insert(.allCaps) }
+        let letters = scan.letters
         let (entry, syllables) = withUnsafeBytes(of: &scratch.bytes) { raw -> (EnglishLexicon.Entry, Int) in
-            let word = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length)
+            let word = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: scan.length)
             let entry = lexicon.entry(word)
             return (entry, letters == 0 ? 1 : Syllables.count(word, entry: entry))
         }
         tokens.append(Token(
             start: Int32(start), end: Int32(stop), entry: entry, kind: .word, detail: flags.rawValue,
             syllables: UInt8(min(syllables, 255)), letters: UInt8(min(letters, 255))))
+    }
+
+    /// A word token for a span that is not scanned from a letter (clipped words like `'n'`).
+    private func appendWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, into tokens: inout [Token], scratch: inout Scratch) {
+        var scan = WordScan()
+        var index = start
+        // Leading apostrophe(s) are kept in the lexicon key ('n', 'em); the rest scans as a word.
+        withUnsafeMutableBytes(of: &scratch.bytes) { raw in
+            let lower = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            while index < stop, text[index] == UInt8(ascii: "'") || text[index] >= 0x80 && !isLetterAt(text, index, stop) {
+                let size = text[index] >= 0x80 ? decodeScalar(text, index, stop).1 : 1
+                lower[scan.length] = UInt8(ascii: "'")
+                scan.length += 1
+                index += size
+            }
+        }
+        scan.flags.insert(.apostrophe)
+        var stopped = index
+        while stopped < stop {
+            let next = scanWord(text, from: stopped, end: stop, into: &scan, scratch: &scratch)
+            if next == stopped {
+                // A trailing apostrophe ("'n'") or a byte the scan does not take: keep it in the key.
+                withUnsafeMutableBytes(of: &scratch.bytes) { raw in
+                    if scan.length < Scratch.capacity { raw[scan.length] = UInt8(ascii: "'"); scan.length += 1 }
+                }
+                stopped += text[stopped] >= 0x80 ? decodeScalar(text, stopped, stop).1 : 1
+            } else {
+                stopped = next
+            }
+        }
+        if scan.flags.contains(.capitalized), text[start] == UInt8(ascii: "'") || text[start] >= 0x80 {
+            // Capitalised only if the first letter is.
+        }
+        finishWord(start, stop, scan, into: &tokens, scratch: &scratch)
     }
 
     /// A number, or a word that starts with a digit (`20th`, `3D`, `1990s`).
@@ -231,8 +267,17 @@ public struct Tokenizer: Sendable {
         }
         // Letters straight after the digits make it a word.
         if index < end, isLetterAt(text, index, end) {
-            let stop = scanWord(text, from: index, end: end)
-            appendWord(text, tokenStart ?? start, stop, into: &tokens, scratch: &scratch)
+            var scan = WordScan()
+            let first = tokenStart ?? start
+            withUnsafeMutableBytes(of: &scratch.bytes) { raw in
+                for position in first..<index where scan.length < Scratch.capacity {
+                    raw[scan.length] = text[position]
+                    scan.length += 1
+                }
+            }
+            scan.flags.insert(.hasDigit)
+            let stop = scanWord(text, from: index, end: end, into: &scan, scratch: &scratch)
+            finishWord(first, stop, scan, into: &tokens, scratch: &scratch)
             return stop
         }
         tokens.append(Token(
@@ -315,7 +360,7 @@ public struct Tokenizer: Sendable {
         var stop = start + 1
         while stop < end {
             let byte = text[stop]
-            let cls = byte < 0x80 ? asciiClass[Int(byte)] : .letter
+            let cls = byte < 0x80 ? byteClass(byte) : .letter
             if cls == .letter || cls == .digit || byte == UInt8(ascii: "_") { stop += byte < 0x80 ? 1 : decodeScalar(text, stop, end).1; continue }
             if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")), stop + 1 < end, text[stop + 1] < 0x80,
                byteClass(text[stop + 1]) == .letter || byteClass(text[stop + 1]) == .digit {
@@ -343,7 +388,7 @@ public struct Tokenizer: Sendable {
         while index < end {
             let byte = text[index]
             if byte < 0x80 {
-                let cls = asciiClass[Int(byte)]
+                let cls = byteClass(byte)
                 if cls == .letter || cls == .digit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") { index += 1; continue }
                 if byte == UInt8(ascii: ".") { index += 1; continue }
                 if byte == UInt8(ascii: "@"), index > start { sawAt = true; break }
@@ -436,7 +481,8 @@ public struct Tokenizer: Sendable {
         default:
             if isWordScalar(scalar) {
                 if scalar.properties.generalCategory == .decimalNumber {
-                    let stop = scanWord(text, from: start, end: end)
+                    var scan = WordScan()
+                    let stop = scanWord(text, from: start, end: end, into: &scan, scratch: &scratch)
                     tokens.append(Token(start: Int32(start), end: Int32(stop), entry: EnglishLexicon.Entry(rawValue: 0), kind: .number, detail: 0, syllables: 1, letters: 0))
                     return stop
                 }
@@ -496,13 +542,14 @@ enum ByteClass: UInt8 {
     case space, letter, digit, period, strong, quote, at, hash, openBracket, closeBracket, hyphen, punctuation, symbol
 }
 
-/// Classes of the 128 ASCII bytes, one table lookup each.
-let asciiClass: [ByteClass] = (0..<128).map { (value: Int) -> ByteClass in
-    let byte = UInt8(value)
+/// The class of any byte; bytes of multi-byte characters count as letters. A switch, not a
+/// table in a global: globals are initialised lazily and every access would check that.
+@inline(__always)
+func byteClass(_ byte: UInt8) -> ByteClass {
     switch byte {
-    case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: return .space
-    case 0x41...0x5A, 0x61...0x7A: return .letter
+    case 0x41...0x5A, 0x61...0x7A, 0x80...0xFF: return .letter
     case 0x30...0x39: return .digit
+    case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: return .space
     case UInt8(ascii: "."): return .period
     case UInt8(ascii: "!"), UInt8(ascii: "?"): return .strong
     case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"): return .quote
@@ -515,12 +562,6 @@ let asciiClass: [ByteClass] = (0..<128).map { (value: Int) -> ByteClass in
     case 0..<0x20, 0x7F: return .space
     default: return .symbol
     }
-}
-
-/// The class of any byte; bytes of multi-byte characters count as letters.
-@inline(__always)
-func byteClass(_ byte: UInt8) -> ByteClass {
-    byte < 0x80 ? asciiClass[Int(byte)] : .letter
 }
 
 /// Scratch space for lowercased words; lives on the stack of `tokenize`.
@@ -554,7 +595,7 @@ func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
 @inline(__always)
 func isLetterAt(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
     let byte = text[index]
-    if byte < 0x80 { return asciiClass[Int(byte)] == .letter }
+    if byte < 0x80 { return byteClass(byte) == .letter }
     let scalar = decodeScalar(text, index, end).0
     return scalar.properties.isAlphabetic && !(0x3040...0x9FFF).contains(scalar.value)
 }
@@ -562,7 +603,7 @@ func isLetterAt(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) ->
 @inline(__always)
 func isAlnumAt(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
     let byte = text[index]
-    if byte < 0x80 { return asciiClass[Int(byte)] == .letter || asciiClass[Int(byte)] == .digit }
+    if byte < 0x80 { return byteClass(byte) == .letter || byteClass(byte) == .digit }
     return isWordScalar(decodeScalar(text, index, end).0)
 }
 

@@ -4,57 +4,82 @@ import Glibc
 
 /// A read-only hash table from lowercase words (as UTF-8 bytes) to a 32-bit payload.
 ///
-/// Built once from the embedded lexicons. A lookup hashes the bytes and probes a flat array:
-/// no `String` is created, which keeps a per-word lookup off the allocator on the hot path.
-public struct WordTable: Sendable {
-    private var slots: [Slot]
-    private var keys: [UInt8]
-    private let mask: Int
-    public private(set) var count: Int = 0
-
-    private struct Slot: Sendable {
+/// Built once from the embedded lexicons. A lookup hashes the bytes and probes a flat array
+/// through raw pointers: no `String` is created and nothing is retained, which keeps the
+/// per-word lookup cheap on the tokenizer's hot path.
+public struct WordTable: @unchecked Sendable {
+    private struct Slot {
         var hash: UInt32 = 0
         var keyStart: UInt32 = 0
-        var keyLength: UInt16 = 0
-        var occupied: Bool = false
+        var keyLength: UInt32 = 0
         var payload: UInt32 = 0
     }
+
+    /// Owns the memory; immutable once the table is built and shared.
+    private final class Storage {
+        var slots: UnsafeMutablePointer<Slot>
+        var capacity: Int
+        var keys: [UInt8] = []
+        var keyPointer: UnsafeMutablePointer<UInt8>?
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            slots = .allocate(capacity: capacity)
+            slots.initialize(repeating: Slot(), count: capacity)
+        }
+
+        deinit {
+            slots.deallocate()
+            keyPointer?.deallocate()
+        }
+
+        /// Copies the keys to stable memory once building is over.
+        func seal() {
+            keyPointer?.deallocate()
+            let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(keys.count, 1))
+            keys.withUnsafeBufferPointer { buffer in
+                if let base = buffer.baseAddress { pointer.initialize(from: base, count: buffer.count) }
+            }
+            keyPointer = pointer
+        }
+    }
+
+    private var storage: Storage
+    private var mask: Int
+    public private(set) var count: Int = 0
 
     /// A table sized for about `capacity` words.
     public init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(), count: size)
-        keys = []
+        storage = Storage(capacity: size)
         mask = size - 1
+        storage.seal()
     }
 
     @inline(__always)
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        // FNV-1a: short keys, good spread, trivially inlined.
+        // FNV-1a: short keys, good spread, trivially inlined. Slot 0 of the hash marks "empty".
         var hash: UInt32 = 2_166_136_261
         for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+        return hash | 1
     }
 
     /// The payload for a word, or `nil`. The word must already be lowercase.
     @inline(__always)
     public func lookup(_ word: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        guard word.count > 0, word.count < 64 else { return nil }
+        guard word.count > 0, word.count < 64, let keys = storage.keyPointer else { return nil }
         let hash = WordTable.hash(word)
-        return slots.withUnsafeBufferPointer { slots in
-            keys.withUnsafeBufferPointer { keys in
-                var index = Int(hash) & mask
-                while true {
-                    let slot = slots[index]
-                    if !slot.occupied { return nil }
-                    if slot.hash == hash, Int(slot.keyLength) == word.count,
-                       memcmp(keys.baseAddress! + Int(slot.keyStart), word.baseAddress!, word.count) == 0 {
-                        return slot.payload
-                    }
-                    index = (index + 1) & mask
-                }
+        let slots = storage.slots
+        var index = Int(hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.hash == 0 { return nil }
+            if slot.hash == hash, Int(slot.keyLength) == word.count,
+               memcmp(keys + Int(slot.keyStart), word.baseAddress!, word.count) == 0 {
+                return slot.payload
             }
+            index = (index + 1) & mask
         }
     }
 
@@ -67,32 +92,66 @@ public struct WordTable: Sendable {
     /// Inserts a word or combines its payload with an existing one.
     public mutating func insert(_ word: [UInt8], payload: UInt32, combine: (UInt32, UInt32) -> UInt32 = { $0 | $1 }) {
         guard !word.isEmpty, word.count < 64 else { return }
-        if count * 2 >= slots.count { grow() }
+        if !isKnownUniquelyReferenced(&storage) { copyStorage(capacity: storage.capacity) }
+        if (count + 1) * 2 > storage.capacity { copyStorage(capacity: storage.capacity * 2) }
         let hash = word.withUnsafeBufferPointer { WordTable.hash($0) }
+        let slots = storage.slots
         var index = Int(hash) & mask
-        while slots[index].occupied {
+        while slots[index].hash != 0 {
             let slot = slots[index]
             if slot.hash == hash, Int(slot.keyLength) == word.count,
-               keys[Int(slot.keyStart)..<(Int(slot.keyStart) + word.count)].elementsEqual(word) {
+               storage.keys[Int(slot.keyStart)..<(Int(slot.keyStart) + word.count)].elementsEqual(word) {
                 slots[index].payload = combine(slot.payload, payload)
                 return
             }
             index = (index + 1) & mask
         }
-        slots[index] = Slot(hash: hash, keyStart: UInt32(keys.count), keyLength: UInt16(word.count), occupied: true, payload: payload)
-        keys.append(contentsOf: word)
+        slots[index] = Slot(hash: hash, keyStart: UInt32(storage.keys.count), keyLength: UInt32(word.count), payload: payload)
+        storage.keys.append(contentsOf: word)
+        storage.seal()
         count += 1
     }
 
-    private mutating func grow() {
-        var bigger = WordTable(capacity: slots.count)
-        bigger.keys = keys
-        for slot in slots where slot.occupied {
-            var index = Int(slot.hash) & bigger.mask
-            while bigger.slots[index].occupied { index = (index + 1) & bigger.mask }
+    /// Inserts many words at once (seals the key memory once, not per word).
+    public mutating func insert(contentsOf words: [([UInt8], UInt32)], combine: (UInt32, UInt32) -> UInt32 = { $0 | $1 }) {
+        for (word, payload) in words { insertUnsealed(word, payload: payload, combine: combine) }
+        storage.seal()
+    }
+
+    private mutating func insertUnsealed(_ word: [UInt8], payload: UInt32, combine: (UInt32, UInt32) -> UInt32) {
+        guard !word.isEmpty, word.count < 64 else { return }
+        if !isKnownUniquelyReferenced(&storage) { copyStorage(capacity: storage.capacity) }
+        if (count + 1) * 2 > storage.capacity { copyStorage(capacity: storage.capacity * 2) }
+        let hash = word.withUnsafeBufferPointer { WordTable.hash($0) }
+        let slots = storage.slots
+        var index = Int(hash) & mask
+        while slots[index].hash != 0 {
+            let slot = slots[index]
+            if slot.hash == hash, Int(slot.keyLength) == word.count,
+               storage.keys[Int(slot.keyStart)..<(Int(slot.keyStart) + word.count)].elementsEqual(word) {
+                slots[index].payload = combine(slot.payload, payload)
+                return
+            }
+            index = (index + 1) & mask
+        }
+        slots[index] = Slot(hash: hash, keyStart: UInt32(storage.keys.count), keyLength: UInt32(word.count), payload: payload)
+        storage.keys.append(contentsOf: word)
+        count += 1
+    }
+
+    private mutating func copyStorage(capacity: Int) {
+        let bigger = Storage(capacity: capacity)
+        bigger.keys = storage.keys
+        let newMask = capacity - 1
+        for position in 0..<storage.capacity {
+            let slot = storage.slots[position]
+            guard slot.hash != 0 else { continue }
+            var index = Int(slot.hash) & newMask
+            while bigger.slots[index].hash != 0 { index = (index + 1) & newMask }
             bigger.slots[index] = slot
         }
-        bigger.count = count
-        self = bigger
+        bigger.seal()
+        storage = bigger
+        mask = newMask
     }
 }

@@ -4,6 +4,31 @@
 /// words, their -ed, -ing, -er and -est forms, proper names and numbers. Only words missing
 /// from the list reach these checks, so the extra lookups stay off the common path.
 enum DaleChall {
+    /// A listed word and its regular inflections: plural and third person (-s, -es, -ies),
+    /// past (-ed, -d, -ied), -ing, comparatives (-er, -est, -ier, -iest), with a doubled final
+    /// consonant where English doubles it.
+    static func regularForms(of word: String) -> [String] {
+        guard word.count > 1, word.allSatisfy({ $0.isLetter }) else { return [word] }
+        var forms = [word, word + "s", word + "es", word + "ed", word + "ing", word + "er", word + "est"]
+        if word.hasSuffix("e") {
+            let stem = String(word.dropLast())
+            forms += [word + "d", word + "r", word + "st", stem + "ing"]
+        }
+        if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) {
+            let stem = String(word.dropLast())
+            forms += [stem + "ies", stem + "ied", stem + "ier", stem + "iest"]
+        }
+        let letters = Array(word)
+        if letters.count >= 3, let last = letters.last, !"aeiouwxy".contains(last),
+           "aeiou".contains(letters[letters.count - 2]), !"aeiou".contains(letters[letters.count - 3]) {
+            let doubled = word + String(last)
+            forms += [doubled + "ed", doubled + "ing", doubled + "er", doubled + "est"]
+        }
+        return forms
+    }
+
+    /// Possessives, contractions and hyphenated compounds: the parts decide. Plain inflections
+    /// are already in the lexicon (see `regularForms`).
     static func isFamiliarForm(_ token: Token, text: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) -> Bool {
         let length = Int(token.end - token.start)
         guard length > 2, length < 48 else { return length <= 2 }
@@ -25,36 +50,13 @@ enum DaleChall {
     }
 
     private static func familiar(_ word: [UInt8], lexicon: EnglishLexicon) -> Bool {
-        if isListed(word, lexicon) { return true }
-        for (suffix, replacements) in inflections where word.count > suffix.count + 1 && word.hasSuffix(suffix) {
-            let stem = Array(word[..<(word.count - suffix.count)])
-            for replacement in replacements {
-                if isListed(stem + replacement, lexicon) { return true }
-            }
-            // Doubled final consonant: "stopped" → "stop", "bigger" → "big".
-            if stem.count >= 3, stem[stem.count - 1] == stem[stem.count - 2], isListed(Array(stem.dropLast()), lexicon) { return true }
-        }
-        return false
+        isListed(word, lexicon)
     }
 
     private static func isListed(_ word: [UInt8], _ lexicon: EnglishLexicon) -> Bool {
         word.withUnsafeBufferPointer { lexicon.entry($0).has(.daleChallFamiliar) }
     }
 
-    /// Suffix → what may replace it to reach the listed form.
-    private static let inflections: [([UInt8], [[UInt8]])] = [
-        (Array("ies".utf8), [Array("y".utf8)]),
-        (Array("ied".utf8), [Array("y".utf8)]),
-        (Array("ier".utf8), [Array("y".utf8)]),
-        (Array("iest".utf8), [Array("y".utf8)]),
-        (Array("es".utf8), [[], Array("e".utf8)]),
-        (Array("s".utf8), [[]]),
-        (Array("ed".utf8), [[], Array("e".utf8)]),
-        (Array("d".utf8), [[]]),
-        (Array("ing".utf8), [[], Array("e".utf8)]),
-        (Array("er".utf8), [[], Array("e".utf8)]),
-        (Array("est".utf8), [[], Array("e".utf8)]),
-    ]
 }
 
 extension Array where Element == UInt8 {
