@@ -140,9 +140,14 @@ public struct SentenceSegmenter: Sendable {
             let precededByName = index - 2 >= range.lowerBound && tokens[index - 2].kind == .word
                 && tokens[index - 2].wordFlags.contains(.capitalized)
             if letter >= 0x41 && letter <= 0x5A {
-                if precededByName && !(index - 2 == sentenceStart) { return nil }
-                if letter != UInt8(ascii: "I") && index - 1 == sentenceStart { return nil }
-                return uppercaseNext || numberNext ? boundaryEnd : nil
+                if letter == UInt8(ascii: "I") {
+                    // "you and I. Did" is the pronoun; "Albert I. Jones" an initial.
+                    if precededByName && index - 2 != sentenceStart { return nil }
+                    return uppercaseNext || numberNext ? boundaryEnd : nil
+                }
+                // Any other capital letter is an initial ("J. R. Moreau", "by E. Smith") unless a
+                // typical sentence opener follows ("plan B. Then we").
+                return nextWordIsSentenceStarter(tokens, at: after, end: range.upperBound) ? boundaryEnd : nil
             }
             // "p. 55", "b. The second item": a lowercase letter is an abbreviation unless a capital follows.
             return uppercaseNext ? boundaryEnd : nil

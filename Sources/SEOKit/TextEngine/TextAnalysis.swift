@@ -18,6 +18,7 @@ public struct TextAnalysis: Sendable {
         tokens.reserveCapacity(document.text.count / 5 + 16)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(document.text.count / 90 + 4)
+        let cache = WordCache()
         var spans: [BlockSpan] = []
         spans.reserveCapacity(document.blocks.count)
         document.text.bytes.withUnsafeBufferPointer { text in
@@ -25,7 +26,7 @@ public struct TextAnalysis: Sendable {
                 let tokenStart = tokens.count
                 let sentenceStart = sentences.count
                 if block.isProse {
-                    tokenizer.tokenize(text, range: block.textRange, into: &tokens)
+                    tokenizer.tokenize(text, range: block.textRange, into: &tokens, cache: cache)
                     segmenter.segment(tokens, range: tokenStart..<tokens.count, text: text, blockIndex: index, into: &sentences)
                 }
                 spans.append(BlockSpan(tokenRange: tokenStart..<tokens.count, sentenceRange: sentenceStart..<sentences.count))

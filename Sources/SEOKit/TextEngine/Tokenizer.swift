@@ -13,8 +13,8 @@ public struct Tokenizer: Sendable {
     }
 
     /// Appends the tokens of `text[range]` to `tokens`.
-    public func tokenize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token]) {
-        var scratch = Scratch()
+    public func tokenize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token], cache: WordCache? = nil) {
+        var scratch = Scratch(cache: cache)
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -200,10 +200,18 @@ public struct Tokenizer: Sendable {
         var flags = scan.flags
         if scan.uppercase >= 2, scan.uppercase == scan.letters { flags.insert(.allCaps) }
         let letters = scan.letters
+        let cache = scratch.cache
         let (entry, syllables) = withUnsafeBytes(of: &scratch.bytes) { raw -> (EnglishLexicon.Entry, Int) in
             let word = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: scan.length)
+            guard let cache, let (key0, key1) = WordCache.key(word) else {
+                let entry = lexicon.entry(word)
+                return (entry, letters == 0 ? 1 : Syllables.count(word, entry: entry))
+            }
+            if let hit = cache.lookup(key0, key1, length: word.count) { return hit }
             let entry = lexicon.entry(word)
-            return (entry, letters == 0 ? 1 : Syllables.count(word, entry: entry))
+            let syllables = letters == 0 ? 1 : Syllables.count(word, entry: entry)
+            cache.store(key0, key1, length: word.count, entry: entry, syllables: syllables)
+            return (entry, syllables)
         }
         tokens.append(Token(
             start: Int32(start), end: Int32(stop), entry: entry, kind: .word, detail: flags.rawValue,
@@ -291,7 +299,7 @@ public struct Tokenizer: Sendable {
         // A leading ".5" is a number.
         if start + 1 < end, text[start + 1] >= 0x30 && text[start + 1] <= 0x39,
            start == 0 || byteClass(text[start - 1]) == .space {
-            var scratch = Scratch()
+            var scratch = Scratch(cache: nil)
             return numberOrWord(text, from: start + 1, end: end, into: &tokens, scratch: &scratch, startingAt: start)
         }
         var stop = start + 1
@@ -568,6 +576,7 @@ func byteClass(_ byte: UInt8) -> ByteClass {
 struct Scratch {
     static let capacity = 64
     var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    let cache: WordCache?
 }
 
 @inline(__always)

@@ -1,0 +1,69 @@
+/// What the lexicon and the syllable rules said about each distinct short word seen so far.
+///
+/// Prose repeats itself: most tokens of a document are words it has already used. A small
+/// direct-mapped cache keyed by the lowercased bytes (up to 16 of them, compared as two
+/// machine words) answers those repeats without a lexicon probe or a syllable rule.
+/// One cache per document or per worker thread; it is not shared between threads.
+public final class WordCache {
+    private struct Line {
+        var key0: UInt64 = 0
+        var key1: UInt64 = 0
+        /// Word length in the low byte, syllables in the next; 0 marks an empty line.
+        var meta: UInt32 = 0
+        var entry: UInt32 = 0
+    }
+
+    private let lines: UnsafeMutablePointer<Line>
+    private let mask: Int
+
+    /// A cache of `capacity` lines (rounded up to a power of two).
+    public init(capacity: Int = 8192) {
+        var size = 64
+        while size < capacity { size <<= 1 }
+        lines = .allocate(capacity: size)
+        lines.initialize(repeating: Line(), count: size)
+        mask = size - 1
+    }
+
+    deinit { lines.deallocate() }
+
+    /// The key of a word of at most 16 bytes, zero-padded.
+    @inline(__always)
+    static func key(_ word: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+        let count = word.count
+        guard count > 0, count <= 16 else { return nil }
+        var key0: UInt64 = 0
+        var key1: UInt64 = 0
+        let base = word.baseAddress!
+        if count >= 8 {
+            key0 = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+            if count == 16 {
+                key1 = UnsafeRawPointer(base + 8).loadUnaligned(as: UInt64.self)
+            } else {
+                for index in 8..<count { key1 |= UInt64(base[index]) << UInt64((index - 8) * 8) }
+            }
+        } else {
+            for index in 0..<count { key0 |= UInt64(base[index]) << UInt64(index * 8) }
+        }
+        return (key0, key1)
+    }
+
+    @inline(__always)
+    private func slot(_ key0: UInt64, _ key1: UInt64, _ length: Int) -> Int {
+        let mixed = (key0 &* 0x9E37_79B9_7F4A_7C15) ^ (key1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        return Int(truncatingIfNeeded: mixed >> 40) & mask
+    }
+
+    /// The cached entry and syllable count of a word, if present.
+    @inline(__always)
+    func lookup(_ key0: UInt64, _ key1: UInt64, length: Int) -> (EnglishLexicon.Entry, Int)? {
+        let line = lines[slot(key0, key1, length)]
+        guard line.meta & 0xFF == UInt32(length), line.key0 == key0, line.key1 == key1 else { return nil }
+        return (EnglishLexicon.Entry(rawValue: line.entry), Int(line.meta >> 8))
+    }
+
+    @inline(__always)
+    func store(_ key0: UInt64, _ key1: UInt64, length: Int, entry: EnglishLexicon.Entry, syllables: Int) {
+        lines[slot(key0, key1, length)] = Line(key0: key0, key1: key1, meta: UInt32(length) | UInt32(min(syllables, 255)) << 8, entry: entry.rawValue)
+    }
+}
