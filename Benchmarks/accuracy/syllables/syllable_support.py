@@ -5,16 +5,16 @@
   digit (0/1/2); a word's reference count is that of its FIRST pronunciation (the one without
   "(2)", "(3)"...);
 - splits words deterministically into a development part and a held-out part;
-- runs SEOKit's Swift rules on many words, either through `seokit inspect syllables
-  [--rules-only]` or through a small stand-alone harness (harness/main.swift) compiled with
-  swiftc from the library's own Syllables.swift, EnglishLexicon.swift and WordTable.swift.
+- runs SEOKit's Swift code on many words, either through `seokit inspect syllables
+  [--rules-only]` or through a small stand-alone harness (harness/*.swift) compiled with swiftc
+  from the library's own Syllables.swift and WordTable.swift, with a stand-in EnglishLexicon
+  that holds only the syllable exceptions (read from Corpora/lexicons/syllable-exceptions.txt).
 
 Python is a tooling dependency only.
 """
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import re
@@ -95,43 +95,33 @@ def sample(words: list[str], size: int) -> list[str]:
     return ranked[:size]
 
 
-def _embedded_lexicons_source() -> str:
-    """What the EmbedLexicons plugin generates, for the harness."""
-    out = ["enum EmbeddedLexicons {"]
-    for path in sorted(glob.glob(os.path.join(REPO, "Corpora", "lexicons", "*.txt"))):
-        stem = os.path.splitext(os.path.basename(path))[0]
-        parts = [p for p in re.split(r"[^A-Za-z0-9]+", stem) if p]
-        ident = parts[0].lower() + "".join(p[:1].upper() + p[1:].lower() for p in parts[1:])
-        with open(path, encoding="utf-8") as handle:
-            lines = [l.rstrip("\r") for l in handle.read().split("\n")]
-        body = "\n".join(l for l in lines if l and not l.startswith("#"))
-        out.append(f'    static let {ident}: StaticString = #"""\n{body}\n"""#\n')
-    out.append("}")
-    return "\n".join(out) + "\n"
+EXCEPTIONS = os.path.join(REPO, "Corpora", "lexicons", "syllable-exceptions.txt")
 
 
 def build_harness() -> str:
-    """Compiles harness/main.swift with the library's syllable sources; returns the binary."""
+    """Compiles harness/*.swift with the library's Syllables.swift and WordTable.swift (release).
+
+    The harness's EnglishLexicon is a stand-in holding only the syllable exceptions, read at run
+    time from SEOKIT_SYLLABLE_EXCEPTIONS (see count_words), in the library's WordTable.
+    """
     os.makedirs(HARNESS_DIR, exist_ok=True)
+    here = os.path.dirname(os.path.abspath(__file__))
     library = os.path.join(REPO, "Sources", "SEOKit")
-    sources = [
-        os.path.join(os.path.dirname(os.path.abspath(__file__)), "harness", "main.swift"),
+    inputs = [
+        os.path.join(here, "harness", "main.swift"),
+        os.path.join(here, "harness", "LexiconStub.swift"),
         os.path.join(library, "TextEngine", "Syllables.swift"),
-        os.path.join(library, "TextEngine", "EnglishLexicon.swift"),
         os.path.join(library, "TextEngine", "WordTable.swift"),
-        os.path.join(library, "Support", "StringUtilities.swift"),
     ]
-    embedded = os.path.join(HARNESS_DIR, "EmbeddedLexicons.swift")
-    text = _embedded_lexicons_source()
-    if not os.path.exists(embedded) or open(embedded, encoding="utf-8").read() != text:
-        with open(embedded, "w", encoding="utf-8") as handle:
-            handle.write(text)
     binary = os.path.join(HARNESS_DIR, "harness")
-    inputs = sources + [embedded]
     if os.path.exists(binary) and all(os.path.getmtime(binary) >= os.path.getmtime(s) for s in inputs):
         return binary
     subprocess.run(["swiftc", "-O", "-wmo", "-module-name", "SEOKit", "-o", binary] + inputs, check=True)
     return binary
+
+
+def harness_environment() -> dict[str, str]:
+    return dict(os.environ, SEOKIT_SYLLABLE_EXCEPTIONS=EXCEPTIONS)
 
 
 def count_words(words: list[str], rules_only: bool, seokit: str | None = None) -> dict[str, int]:
@@ -143,7 +133,8 @@ def count_words(words: list[str], rules_only: bool, seokit: str | None = None) -
     with tempfile.TemporaryFile("w+", encoding="utf-8") as handle:
         handle.write("\n".join(words) + "\n")
         handle.seek(0)
-        result = subprocess.run(command, stdin=handle, capture_output=True, text=True, check=True)
+        result = subprocess.run(command, stdin=handle, capture_output=True, text=True, check=True,
+                                env=harness_environment())
     counts: dict[str, int] = {}
     for line in result.stdout.splitlines():
         word, _, count = line.rpartition("\t")

@@ -109,7 +109,16 @@ enum Rules {
 
     /// Letters only (codes above). Returns 0 when there is nothing to pronounce.
     static func letters(_ w: UnsafeBufferPointer<UInt8>) -> Int {
-        Core(w: w).count()
+        if w.count <= 64 { return Core(w).count() }
+        // Not a word: count it in slices the vowel mask can hold.
+        var total = 0
+        var start = 0
+        while start < w.count {
+            let stop = min(start + 64, w.count)
+            total += Core(UnsafeBufferPointer(rebasing: w[start..<stop])).count()
+            start = stop
+        }
+        return total
     }
 
     /// Words with apostrophes, hyphens, digits or non-ASCII letters.
@@ -316,11 +325,45 @@ enum Rules {
 @usableFromInline
 struct Core {
     let w: UnsafeBufferPointer<UInt8>
+    /// Bit i set when letter i is a vowel in this word (at most 64 letters).
+    let mask: UInt64
+    /// Bit i set when letter i is a plain e.
+    let eMask: UInt64
+
+    @inline(__always) init(_ w: UnsafeBufferPointer<UInt8>) {
+        self.w = w
+        var mask: UInt64 = 0
+        var eMask: UInt64 = 0
+        for i in 0..<w.count {
+            let c = w[i]
+            let vowel: Bool
+            if c == 0x79 || c == 0x75 || c >= 0x80 || c &- 0x41 < 26 {
+                vowel = Core.vowelInContext(w, i)
+            } else {
+                let d = c &- 0x61
+                vowel = d < 26 && (0x104111 as UInt32) >> UInt32(d) & 1 != 0
+            }
+            if vowel { mask |= 1 << UInt64(i) }
+            if c == 0x65 { eMask |= 1 << UInt64(i) }
+        }
+        self.mask = mask
+        self.eMask = eMask
+    }
 
     @inline(__always) func at(_ i: Int) -> UInt8 { i >= 0 && i < w.count ? w[i] : 0 }
 
-    /// Whether the letter at `i` is a vowel in this word (y and u depend on their neighbours).
+    /// Whether the letter at `i` is a vowel in this word.
     @inline(__always) func isVowel(_ i: Int) -> Bool {
+        i >= 0 && i < 64 && (mask >> UInt64(i)) & 1 != 0
+    }
+
+    /// Vowels among letters `0..<end`.
+    @inline(__always) func vowels(below end: Int) -> UInt64 {
+        end >= 64 ? mask : mask & ((1 << UInt64(end)) - 1)
+    }
+
+    /// Whether the letter at `i` is a vowel (y and u depend on their neighbours).
+    static func vowelInContext(_ w: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let c = w[i]
         if Rules.isY(c) {
             let nextVowel = i + 1 < w.count && Rules.vowelLetter(w[i + 1])
@@ -342,9 +385,7 @@ struct Core {
     func count() -> Int {
         let n = w.count
         if n == 0 { return 0 }
-        var anyVowel = false
-        for i in 0..<n where isVowel(i) { anyVowel = true; break }
-        if !anyVowel { return spelled() }
+        if mask == 0 { return spelled() }
 
         var end = n
         var extra = 0
@@ -379,25 +420,25 @@ struct Core {
             }
         }
 
-        // Vowel groups.
-        let boundary = prefixBoundary()
-        var groups = 0
-        var i = 0
-        while i < end {
-            // A y that ends the stem before a suffix is a vowel whatever follows (any|one).
-            if !isVowel(i) && !(i == end - 1 && i > 0 && Rules.isY(w[i]) && !Rules.vowelLetter(w[i - 1])) { i += 1; continue }
-            groups += 1
-            var j = i + 1
-            while j < end && isVowel(j) {
-                if j - 1 == boundary || splits(j - 1, end) { groups += 1 }
-                j += 1
+        // Vowel groups: runs of vowels, plus the pairs inside a run that belong to two syllables.
+        var m = vowels(below: end)
+        // A y that ends the stem before a suffix is a vowel whatever follows (any|one).
+        if end < n, end >= 2, Rules.isY(w[end - 1]), !Rules.vowelLetter(w[end - 2]) { m |= 1 << UInt64(end - 1) }
+        var groups = (m & ~(m << 1)).nonzeroBitCount
+        var pairs = m & (m >> 1)
+        if pairs != 0 {
+            let boundary = prefixBoundary()
+            while pairs != 0 {
+                let i = pairs.trailingZeroBitCount
+                if i == boundary || splits(i, end) { groups += 1 }
+                pairs &= pairs - 1
             }
-            i = j
         }
-        // Silent e inside a compound.
-        let inner = compoundE(end)
-        if inner > 0 && !isVowel(inner - 1) { groups -= 1 }
-        else if end >= 6 && w[end - 1] == 0x6E && w[end - 2] == 0x61 && w[end - 3] == 0x6D && w[end - 4] == 0x65 && !isVowel(end - 5) {
+        // Silent e inside a compound: an e standing alone between consonants, not last.
+        let lone = m & ~(m << 1) & ~(m >> 1) & eMask & ~1
+        if end >= 6 && lone & ((1 << UInt64(end - 2)) - 1) != 0, compoundE(end) > 0 {
+            groups -= 1
+        } else if end >= 6 && w[end - 1] == 0x6E && w[end - 2] == 0x61 && w[end - 3] == 0x6D && w[end - 4] == 0x65 && !isVowel(end - 5) {
             groups -= 1  // -eman: wildeman, freeman is ee
         }
         // Vowel + s, b or d + -ler (heisler, gobbler, idler): the l is a syllable.
@@ -607,9 +648,7 @@ struct Core {
         if cut == 0 { return 0 }
         let stem = end - cut
         // The stem must hold a vowel of its own.
-        var vowel = false
-        for i in 0..<stem where isVowel(i) { vowel = true; break }
-        return vowel && stem >= 2 ? cut : 0
+        return vowels(below: stem) != 0 && stem >= 2 ? cut : 0
     }
 
     /// Whether the e at `end - 1` is silent.
@@ -617,9 +656,7 @@ struct Core {
         let e = end - 1
         let p = e - 1
         if isVowel(p) { return false }  // part of a vowel group: free, toe, blue
-        var earlier = false
-        for i in 0..<p where isVowel(i) { earlier = true; break }
-        if !earlier { return false }  // the, be, she
+        if vowels(below: p) == 0 { return false }  // the, be, she
         let c = w[p]
         if s {
             if c == 0x73 || c == 0x78 || c == 0x7A || c == 0x63 || c == 0x67 { return false }  // -ses -xes -zes -ces -ges

@@ -1,7 +1,7 @@
 // Stand-alone driver for SEOKit's syllable counter, compiled by syllable_support.py together with
-// Syllables.swift, EnglishLexicon.swift, WordTable.swift and a generated EmbeddedLexicons.swift,
-// so the evaluation and the exception-lexicon build run the library's real code without building
-// the whole package.
+// the library's Syllables.swift and WordTable.swift and LexiconStub.swift (the syllable part of
+// EnglishLexicon), so the evaluation and the exception-lexicon build run the library's rules
+// without building the whole package.
 //
 //   harness rules           one word per line on stdin -> word<TAB>countByRules
 //   harness count           one word per line on stdin -> word<TAB>count (lexicon, then rules)
