@@ -96,6 +96,9 @@ public struct MainContentExtractor: Sendable {
                 return true
             }, leave: { _ in })
         }
+        if let declared = declaredBody(analysis: analysis, bestProse: root.map { analysis.prose[Int($0)] } ?? 0) {
+            root = declared
+        }
         var usedFallback = false
         if root == nil {
             // Nothing reads like prose: keep the whole body, without its boilerplate.
@@ -109,6 +112,46 @@ public struct MainContentExtractor: Sendable {
             if options.keepsHeadline { headline = findHeadline(for: root, analysis: analysis) }
         }
         return ContentSelection(root: root, headline: headline, pruned: pruned, usedFallback: usedFallback)
+    }
+
+    // MARK: Declared body
+
+    /// Share of the best candidate's prose that the elements a page declares as its article body
+    /// (`itemprop=articleBody`) must hold to be taken instead of it.
+    static let declaredBodyShare: Float = 0.25
+
+    /// The smallest element holding every declared article body of the page, when they hold
+    /// prose enough; `nil` when the page declares none.
+    private func declaredBody(analysis: PageAnalysis, bestProse: Int32) -> Int32? {
+        let tree = analysis.tree
+        var declared: [Int32] = []
+        var declaredProse: Int32 = 0
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            TreeTraversal.traverse(nodes, from: analysis.body, enter: { index in
+                guard nodes[Int(index)].kind == .element, !analysis.invisible[Int(index)] else { return false }
+                if analysis.signal[Int(index)] == .declaredBody {
+                    // Outermost declarations only; boilerplate ones (a teaser in a sidebar) do not count.
+                    if analysis.prose[Int(index)] > 0, !analysis.inBoilerplate[Int(index)] {
+                        declared.append(index)
+                        declaredProse += analysis.prose[Int(index)]
+                    }
+                    return false
+                }
+                return true
+            }, leave: { _ in })
+        }
+        guard !declared.isEmpty, Float(declaredProse) >= MainContentExtractor.declaredBodyShare * Float(bestProse) else { return nil }
+        // The lowest common ancestor of the declarations.
+        var common = declared[0]
+        for other in declared.dropFirst() {
+            var ancestors = Set<Int32>()
+            var walk = common
+            while walk >= 0 { ancestors.insert(walk); walk = tree.nodes[Int(walk)].parent }
+            walk = other
+            while walk >= 0, !ancestors.contains(walk) { walk = tree.nodes[Int(walk)].parent }
+            common = max(walk, 0)
+        }
+        return common
     }
 
     // MARK: Pruning

@@ -466,7 +466,7 @@ extension HTMLTag {
     /// Tags whose signal does not depend on attributes.
     var hasStructuralSignal: Bool {
         switch self {
-        case .nav, .aside, .footer, .form, .menu, .article, .main: return true
+        case .nav, .aside, .footer, .form, .menu, .article, .main, .figcaption: return true
         default: return false
         }
     }
