@@ -11,6 +11,9 @@ struct DocumentBuilder {
     var images: [Image] = []
     var comments: [SourceComment] = []
 
+    /// Locations are mostly asked for in source order; the cursor makes that cheap.
+    private var cursor = SourceText.Cursor()
+
     /// The block being filled, if any.
     private var open: (kind: Block.Kind, level: Int, textStart: Int, sourceStart: Int)?
 
@@ -49,7 +52,7 @@ struct DocumentBuilder {
         } else {
             end = text.sourceOffset(forTextOffset: range.upperBound - 1) + 1
         }
-        blocks.append(Block(kind: current.kind, level: current.level, textRange: range, range: source.range(current.sourceStart, end)))
+        blocks.append(Block(kind: current.kind, level: current.level, textRange: range, range: self.range(current.sourceStart, end)))
     }
 
     /// Appends bytes copied verbatim from the source.
@@ -71,7 +74,12 @@ struct DocumentBuilder {
     /// The text appended since `start`, as a string.
     func textSince(_ start: Int) -> String { text.string(in: start..<text.count) }
 
-    func range(_ start: Int, _ end: Int) -> SourceRange { source.range(start, end) }
+    mutating func range(_ start: Int, _ end: Int) -> SourceRange {
+        let startLocation = source.location(at: start, cursor: &cursor)
+        var endCursor = cursor
+        let endLocation = source.location(at: max(start, end), cursor: &endCursor)
+        return SourceRange(start: startLocation, end: endLocation)
+    }
 
     mutating func finish() -> (ProseText, [Block]) {
         endBlock(sourceEnd: nil)

@@ -36,20 +36,45 @@ public struct TextStatistics: Sendable, Hashable, Codable {
     public init(document: Document, analysis: TextAnalysis, lexicon: EnglishLexicon = .shared) {
         self.init()
         paragraphs = document.blocks.lazy.filter(\.isParagraph).count
-        sentences = analysis.sentences.count
-        let tokens = analysis.tokens
         document.text.bytes.withUnsafeBufferPointer { text in
-            for sentence in analysis.sentences {
-                if sentence.wordCount > 20 { longSentences += 1 }
-                longestSentenceWords = max(longestSentenceWords, sentence.wordCount)
-                var firstWord = true
-                for index in sentence.tokenRange {
-                    let token = tokens[index]
-                    guard token.isWord else { continue }
-                    let isSentenceStart = firstWord
-                    firstWord = false
-                    count(token, text: text, isSentenceStart: isSentenceStart, lexicon: lexicon)
-                }
+            add(analysis.sentences, tokens: analysis.tokens, text: text, lexicon: lexicon)
+        }
+    }
+
+    /// Counts a document's prose block by block, reusing one small token buffer: for when only
+    /// the counts are needed, memory stays flat however long the document is.
+    public init(document: Document, tokenizer: Tokenizer = Tokenizer(), segmenter: SentenceSegmenter = SentenceSegmenter()) {
+        self.init()
+        paragraphs = document.blocks.lazy.filter(\.isParagraph).count
+        let lexicon = tokenizer.lexicon
+        let cache = WordCache()
+        var tokens: [Token] = []
+        var sentences: [Sentence] = []
+        tokens.reserveCapacity(1024)
+        sentences.reserveCapacity(64)
+        document.text.bytes.withUnsafeBufferPointer { text in
+            for (index, block) in document.blocks.enumerated() where block.isProse {
+                tokens.removeAll(keepingCapacity: true)
+                sentences.removeAll(keepingCapacity: true)
+                tokenizer.tokenize(text, range: block.textRange, into: &tokens, cache: cache)
+                segmenter.segment(tokens, range: 0..<tokens.count, text: text, blockIndex: index, into: &sentences)
+                add(sentences, tokens: tokens, text: text, lexicon: lexicon)
+            }
+        }
+    }
+
+    private mutating func add(_ sentences: [Sentence], tokens: [Token], text: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) {
+        self.sentences += sentences.count
+        for sentence in sentences {
+            if sentence.wordCount > 20 { longSentences += 1 }
+            longestSentenceWords = max(longestSentenceWords, sentence.wordCount)
+            var firstWord = true
+            for index in sentence.tokenRange {
+                let token = tokens[index]
+                guard token.isWord else { continue }
+                let isSentenceStart = firstWord
+                firstWord = false
+                count(token, text: text, isSentenceStart: isSentenceStart, lexicon: lexicon)
             }
         }
     }

@@ -80,6 +80,7 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     private func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token], scratch: inout Scratch) -> Int {
         var word = WordScan()
+        scratch.clearKey()
         let stop = scanWord(text, from: start, end: end, into: &word, scratch: &scratch)
         // Only a word stopped by '@' or "://", or one starting with "www.", can be a link.
         if stop < end, text[stop] == UInt8(ascii: "@") || text[stop] == UInt8(ascii: ":") || word.flags.contains(.dotted),
@@ -201,9 +202,12 @@ public struct Tokenizer: Sendable {
         if scan.uppercase >= 2, scan.uppercase == scan.letters { flags.insert(.allCaps) }
         let letters = scan.letters
         let cache = scratch.cache
+        // The first 16 bytes of the scratch were zeroed before the scan: they are the cache key.
+        let key0 = scratch.bytes.0
+        let key1 = scratch.bytes.1
         let (entry, syllables) = withUnsafeBytes(of: &scratch.bytes) { raw -> (EnglishLexicon.Entry, Int) in
             let word = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: scan.length)
-            guard let cache, let (key0, key1) = WordCache.key(word) else {
+            guard let cache, word.count <= 16, word.count > 0 else {
                 let entry = lexicon.entry(word)
                 return (entry, letters == 0 ? 1 : Syllables.count(word, entry: entry))
             }
@@ -221,6 +225,7 @@ public struct Tokenizer: Sendable {
     /// A word token for a span that is not scanned from a letter (clipped words like `'n'`).
     private func appendWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, into tokens: inout [Token], scratch: inout Scratch) {
         var scan = WordScan()
+        scratch.clearKey()
         var index = start
         // Leading apostrophe(s) are kept in the lexicon key ('n', 'em); the rest scans as a word.
         withUnsafeMutableBytes(of: &scratch.bytes) { raw in
@@ -276,6 +281,7 @@ public struct Tokenizer: Sendable {
         // Letters straight after the digits make it a word.
         if index < end, isLetterAt(text, index, end) {
             var scan = WordScan()
+            scratch.clearKey()
             let first = tokenStart ?? start
             withUnsafeMutableBytes(of: &scratch.bytes) { raw in
                 for position in first..<index where scan.length < Scratch.capacity {
@@ -577,6 +583,13 @@ struct Scratch {
     static let capacity = 64
     var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     let cache: WordCache?
+
+    /// Zeroes the bytes that form a word's cache key; call before writing a new word.
+    @inline(__always)
+    mutating func clearKey() {
+        bytes.0 = 0
+        bytes.1 = 0
+    }
 }
 
 @inline(__always)

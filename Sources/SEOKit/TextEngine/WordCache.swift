@@ -17,7 +17,7 @@ public final class WordCache {
     private let mask: Int
 
     /// A cache of `capacity` lines (rounded up to a power of two).
-    public init(capacity: Int = 8192) {
+    public init(capacity: Int = 16384) {
         var size = 64
         while size < capacity { size <<= 1 }
         lines = .allocate(capacity: size)

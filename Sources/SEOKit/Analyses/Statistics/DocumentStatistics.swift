@@ -9,10 +9,13 @@ public struct DocumentStatistics: Sendable {
 
     /// Analyses a document.
     public init(document: Document, analysis: TextAnalysis? = nil) {
-        let analysis = analysis ?? TextAnalysis(document: document)
         path = document.path
         format = document.format
-        counts = TextStatistics(document: document, analysis: analysis)
+        if let analysis {
+            counts = TextStatistics(document: document, analysis: analysis)
+        } else {
+            counts = TextStatistics(document: document)
+        }
         readability = Readability(counts)
         notes = document.notes
     }
