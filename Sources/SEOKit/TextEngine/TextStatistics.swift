@@ -104,7 +104,7 @@ public struct TextStatistics: Sendable, Hashable, Codable {
         let isProperNoun = flags.contains(.capitalized) && !isSentenceStart && !flags.contains(.allCaps)
         if syllableCount >= 3 {
             polysyllables += 1
-            if !isProperNoun, !flags.contains(.hyphenated), !reachesThreeOnlyBySuffix(token, text: text, lexicon: lexicon) {
+            if !isProperNoun, !flags.contains(.hyphenated), !flags.contains(.inflectedToThree) {
                 complexWords += 1
             }
         }
@@ -120,33 +120,6 @@ public struct TextStatistics: Sendable, Hashable, Codable {
         var count = 0
         for index in token.range where text[index] >= 0x30 && text[index] <= 0x39 { count += 1 }
         return count
-    }
-
-    /// Gunning excludes words made three syllables by -es, -ed or -ing ("created" is not complex).
-    private func reachesThreeOnlyBySuffix(_ token: Token, text: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) -> Bool {
-        let length = Int(token.end - token.start)
-        guard length > 4, length < 64 else { return false }
-        let last = text[Int(token.end) - 1] | 0x20
-        let beforeLast = text[Int(token.end) - 2] | 0x20
-        let suffixLength: Int
-        if last == UInt8(ascii: "g"), beforeLast == UInt8(ascii: "n"), text[Int(token.end) - 3] | 0x20 == UInt8(ascii: "i") {
-            suffixLength = 3
-        } else if beforeLast == UInt8(ascii: "e"), last == UInt8(ascii: "d") || last == UInt8(ascii: "s") {
-            suffixLength = 2
-        } else {
-            return false
-        }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 1) { buffer in
-            let stemLength = length - suffixLength
-            for offset in 0..<stemLength { buffer[offset] = text[Int(token.start) + offset] | 0x20 }
-            let stem = UnsafeBufferPointer(rebasing: buffer[0..<stemLength])
-            let plain = Syllables.count(stem, entry: lexicon.entry(stem))
-            // "created" → "create": try the stem with its silent e restored as well.
-            buffer[stemLength] = UInt8(ascii: "e")
-            let withE = UnsafeBufferPointer(rebasing: buffer[0...stemLength])
-            let restored = Syllables.count(withE, entry: lexicon.entry(withE))
-            return min(plain, restored) < 3
-        }
     }
 }
 

@@ -58,6 +58,9 @@ public struct Token: Sendable, Hashable {
         public static let hyphenated = WordFlags(rawValue: 1 << 4)
         public static let apostrophe = WordFlags(rawValue: 1 << 5)
         public static let nonASCII = WordFlags(rawValue: 1 << 6)
+        /// Three or more syllables only through an -es, -ed or -ing ending ("created"):
+        /// Gunning does not count these as complex words.
+        public static let inflectedToThree = WordFlags(rawValue: 1 << 7)
     }
 
     public var start: Int32

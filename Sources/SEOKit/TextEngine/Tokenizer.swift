@@ -110,21 +110,25 @@ public struct Tokenizer: Sendable {
             let lower = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             var length = word.length
             defer { word.length = length }
+            if index < end, text[index] &- 0x41 < 26, index == start, word.length == 0 { word.flags.insert(.capitalized) }
             while index < end {
+                // ASCII letters: the common case, in a tight loop of its own.
+                var letters = 0
+                var uppercase = 0
+                while index < end {
+                    let byte = text[index]
+                    let folded = byte | 0x20
+                    guard folded &- 0x61 < 26 else { break }
+                    letters &+= 1
+                    uppercase &+= byte < 0x61 ? 1 : 0
+                    if length < capacity { lower[length] = folded; length &+= 1 }
+                    index &+= 1
+                }
+                word.letters += letters
+                word.uppercase += uppercase
+                guard index < end else { break }
                 let byte = text[index]
                 if byte < 0x80 {
-                    // Letters and digits: the common case, kept branch-light.
-                    let folded = byte | 0x20
-                    if folded >= 0x61 && folded <= 0x7A {
-                        word.letters += 1
-                        if byte < 0x61 {
-                            word.uppercase += 1
-                            if index == start { word.flags.insert(.capitalized) }
-                        }
-                        if length < capacity { lower[length] = folded; length += 1 }
-                        index += 1
-                        continue
-                    }
                     if byte >= 0x30 && byte <= 0x39 {
                         word.flags.insert(.hasDigit)
                         if length < capacity { lower[length] = byte; length += 1 }
@@ -205,21 +209,56 @@ public struct Tokenizer: Sendable {
         // The first 16 bytes of the scratch were zeroed before the scan: they are the cache key.
         let key0 = scratch.bytes.0
         let key1 = scratch.bytes.1
-        let (entry, syllables) = withUnsafeBytes(of: &scratch.bytes) { raw -> (EnglishLexicon.Entry, Int) in
+        let facts = withUnsafeBytes(of: &scratch.bytes) { raw -> WordFacts in
             let word = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: scan.length)
             guard let cache, word.count <= 16, word.count > 0 else {
-                let entry = lexicon.entry(word)
-                return (entry, letters == 0 ? 1 : Syllables.count(word, entry: entry))
+                return facts(of: word, letters: letters)
             }
             if let hit = cache.lookup(key0, key1, length: word.count) { return hit }
-            let entry = lexicon.entry(word)
-            let syllables = letters == 0 ? 1 : Syllables.count(word, entry: entry)
-            cache.store(key0, key1, length: word.count, entry: entry, syllables: syllables)
-            return (entry, syllables)
+            let computed = facts(of: word, letters: letters)
+            cache.store(key0, key1, length: word.count, facts: computed)
+            return computed
         }
+        if facts.inflectedToThree { flags.insert(.inflectedToThree) }
         tokens.append(Token(
-            start: Int32(start), end: Int32(stop), entry: entry, kind: .word, detail: flags.rawValue,
-            syllables: UInt8(min(syllables, 255)), letters: UInt8(min(letters, 255))))
+            start: Int32(start), end: Int32(stop), entry: facts.entry, kind: .word, detail: flags.rawValue,
+            syllables: UInt8(min(facts.syllables, 255)), letters: UInt8(min(letters, 255))))
+    }
+
+    /// What the lexicon and the rules say about a lowercase word; cached per distinct word.
+    @inline(__always)
+    private func facts(of word: UnsafeBufferPointer<UInt8>, letters: Int) -> WordFacts {
+        let entry = lexicon.entry(word)
+        let syllables = letters == 0 ? 1 : Syllables.count(word, entry: entry)
+        let inflected = syllables >= 3 && Tokenizer.reachesThreeOnlyBySuffix(word, lexicon: lexicon)
+        return WordFacts(entry: entry, syllables: syllables, inflectedToThree: inflected)
+    }
+
+    /// Gunning excludes words made three syllables by -es, -ed or -ing ("created" is not complex):
+    /// the stem, with or without a restored silent e, has fewer than three.
+    static func reachesThreeOnlyBySuffix(_ word: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) -> Bool {
+        let length = word.count
+        guard length > 4, length < 64 else { return false }
+        let last = word[length - 1]
+        let beforeLast = word[length - 2]
+        let suffixLength: Int
+        if last == UInt8(ascii: "g"), beforeLast == UInt8(ascii: "n"), word[length - 3] == UInt8(ascii: "i") {
+            suffixLength = 3
+        } else if beforeLast == UInt8(ascii: "e"), last == UInt8(ascii: "d") || last == UInt8(ascii: "s") {
+            suffixLength = 2
+        } else {
+            return false
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 1) { buffer in
+            let stemLength = length - suffixLength
+            for offset in 0..<stemLength { buffer[offset] = word[offset] }
+            let stem = UnsafeBufferPointer(rebasing: buffer[0..<stemLength])
+            let plain = Syllables.count(stem, entry: lexicon.entry(stem))
+            buffer[stemLength] = UInt8(ascii: "e")
+            let withE = UnsafeBufferPointer(rebasing: buffer[0...stemLength])
+            let restored = Syllables.count(withE, entry: lexicon.entry(withE))
+            return min(plain, restored) < 3
+        }
     }
 
     /// A word token for a span that is not scanned from a letter (clipped words like `'n'`).

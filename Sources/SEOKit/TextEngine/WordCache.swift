@@ -8,7 +8,7 @@ public final class WordCache {
     private struct Line {
         var key0: UInt64 = 0
         var key1: UInt64 = 0
-        /// Word length in the low byte, syllables in the next; 0 marks an empty line.
+        /// Word length in the low byte, syllables in the next, then flags; 0 marks an empty line.
         var meta: UInt32 = 0
         var entry: UInt32 = 0
     }
@@ -54,16 +54,26 @@ public final class WordCache {
         return Int(truncatingIfNeeded: mixed >> 40) & mask
     }
 
-    /// The cached entry and syllable count of a word, if present.
+    /// The cached facts of a word, if present.
     @inline(__always)
-    func lookup(_ key0: UInt64, _ key1: UInt64, length: Int) -> (EnglishLexicon.Entry, Int)? {
+    func lookup(_ key0: UInt64, _ key1: UInt64, length: Int) -> WordFacts? {
         let line = lines[slot(key0, key1, length)]
         guard line.meta & 0xFF == UInt32(length), line.key0 == key0, line.key1 == key1 else { return nil }
-        return (EnglishLexicon.Entry(rawValue: line.entry), Int(line.meta >> 8))
+        return WordFacts(
+            entry: EnglishLexicon.Entry(rawValue: line.entry), syllables: Int((line.meta >> 8) & 0xFF),
+            inflectedToThree: line.meta & (1 << 16) != 0)
     }
 
     @inline(__always)
-    func store(_ key0: UInt64, _ key1: UInt64, length: Int, entry: EnglishLexicon.Entry, syllables: Int) {
-        lines[slot(key0, key1, length)] = Line(key0: key0, key1: key1, meta: UInt32(length) | UInt32(min(syllables, 255)) << 8, entry: entry.rawValue)
+    func store(_ key0: UInt64, _ key1: UInt64, length: Int, facts: WordFacts) {
+        let meta = UInt32(length) | UInt32(min(facts.syllables, 255)) << 8 | (facts.inflectedToThree ? 1 << 16 : 0)
+        lines[slot(key0, key1, length)] = Line(key0: key0, key1: key1, meta: meta, entry: facts.entry.rawValue)
     }
+}
+
+/// What SEOKit knows about a word independent of where it stands.
+struct WordFacts {
+    var entry: EnglishLexicon.Entry
+    var syllables: Int
+    var inflectedToThree: Bool
 }
