@@ -371,13 +371,19 @@ struct Core {
             if i == 0 { return false }  // yes, you
             let p = w[i - 1]
             if Rules.vowelLetter(p) { return false }  // player, buying, beyond
+            if p == 0x77 && i >= 2 && Rules.vowelLetter(w[i - 2]) { return false }  // lawyer, sawyer
+            if w[i + 1] == 0x61 && i + 3 < w.count && w[i + 2] == 0x72 && w[i + 3] == 0x64 { return false }  // backyard
             if p == 0x6E && !(w[i + 1] == 0x69 && i + 3 < w.count && w[i + 2] == 0x6E && w[i + 3] == 0x67) { return false }  // canyon, kenya; not denying
             return true
         }
         if c == 0x75, i > 0 {  // u
             let p = w[i - 1]
             if p == 0x71 { return false }  // qu
-            if p == 0x67, i + 1 < w.count, Rules.vowelLetter(w[i + 1]) { return false }  // guard, league
+            if p == 0x67, i + 1 < w.count, Rules.vowelLetter(w[i + 1]) {  // guard, league
+                let argue = i >= 3 && w[i - 2] == 0x72 && w[i - 3] == 0x61
+                let guous = w[i + 1] == 0x6F && i + 2 < w.count && w[i + 2] == 0x75  // ambiguous
+                if !argue && !guous { return false }
+            }
         }
         return Rules.vowelLetter(c)
     }
@@ -438,7 +444,8 @@ struct Core {
         let lone = m & ~(m << 1) & ~(m >> 1) & eMask & ~1
         if end >= 6 && lone & ((1 << UInt64(end - 2)) - 1) != 0, compoundE(end) > 0 {
             groups -= 1
-        } else if end >= 6 && w[end - 1] == 0x6E && w[end - 2] == 0x61 && w[end - 3] == 0x6D && w[end - 4] == 0x65 && !isVowel(end - 5) {
+        } else if end >= 6 && w[end - 1] == 0x6E && w[end - 2] == 0x61 && w[end - 3] == 0x6D && w[end - 4] == 0x65 && !isVowel(end - 5)
+                    && !(w[end - 5] == 0x6C && !isVowel(end - 6)) {  // not gentleman
             groups -= 1  // -eman: wildeman, freeman is ee
         }
         // Vowel + s, b or d + -ler (heisler, gobbler, idler): the l is a syllable.
@@ -446,6 +453,10 @@ struct Core {
             let c = w[end - 4]
             if c == 0x73 || c == 0x62 || c == 0x64 { groups += 1 }
         }
+        // our, hour, flour, sour, devour, ourselves: ou-r is two syllables.
+        if twoSyllableOur(end) { groups += 1 }
+        // every- in compounds reads ev-ry: everyone, everything.
+        if n > 5 && has("every", at: 0) { groups -= 1 }
         // mc- reads mac-.
         if n > 3 && w[0] == 0x6D && w[1] == 0x63 && !isVowel(2) { groups += 1 }
         // -ically reads -ic-ly.
@@ -457,6 +468,21 @@ struct Core {
             else if p == 0x68 && w[end - 3] == 0x74 { groups += 1 }
         }
         return groups + extra + extraFinal
+    }
+
+    /// Whether an `our` ending the stem is two syllables: our, ours, ourselves, hour, flour,
+    /// sour, scour, devour (not four, your, tour, pour).
+    func twoSyllableOur(_ end: Int) -> Bool {
+        if has("our", at: 0) { return end == 3 || has("selves", at: 3) }
+        guard end >= 4, has("our", at: end - 3) else { return false }
+        let i = end - 3
+        switch w[i - 1] {
+        case 0x68, 0x6C: return true  // hour, flour
+        case 0x76: return i >= 2 && w[i - 2] == 0x65  // devour; not savour
+        case 0x73: return i == 1 || !isVowel(i - 2)  // sour
+        case 0x63: return i >= 2 && w[i - 2] == 0x73  // scour
+        default: return false
+        }
     }
 
     /// Whether the letters from `i` spell `text` (ASCII).
@@ -523,6 +549,7 @@ struct Core {
             switch w[0] {
         case 0x62:  // b
             if has("base", at: 0) { return 3 }
+            if has("bare", at: 0) { return 3 }
             if has("brace", at: 0) { return 4 }
             if has("brake", at: 0) { return 4 }
             if has("bride", at: 0) { return 4 }
@@ -531,8 +558,10 @@ struct Core {
             if has("cheese", at: 0) { return 5 }
         case 0x65:  // e
             if has("edge", at: 0) { return 3 }
+            if has("eye", at: 0) { return 2 }
         case 0x66:  // f
-            if has("fore", at: 0) { return 3 }
+            if has("fore", at: 0) { return has("st", at: 4) || has("ver", at: 4) ? -1 : 3 }  // not forest, forever
+            if has("fire", at: 0) { return 3 }
         case 0x67:  // g
             if has("game", at: 0) { return 3 }
             if has("goose", at: 0) { return 4 }
@@ -550,6 +579,7 @@ struct Core {
             if has("lease", at: 0) { return 4 }
             if has("life", at: 0) { return 3 }
             if has("like", at: 0) { return 3 }
+            if has("lone", at: 0) { return 3 }
         case 0x6D:  // m
             if has("make", at: 0) { return 3 }
             if has("mouse", at: 0) { return 4 }
@@ -582,12 +612,16 @@ struct Core {
             if has("stone", at: 0) { return 4 }
             if has("store", at: 0) { return 4 }
         case 0x74:  // t
+            if has("trade", at: 0) { return 4 }
+            if has("there", at: 0) && (at(5) == 0x66 || at(5) == 0x62 || at(5) == 0x77) { return 4 }  // therefore, thereby
             if has("time", at: 0) { return 3 }
             if has("type", at: 0) { return 3 }
         case 0x76:  // v
             if has("voice", at: 0) { return 4 }
         case 0x77:  // w
             if has("wake", at: 0) { return 3 }
+            if has("where", at: 0) && (at(5) == 0x66 || at(5) == 0x62 || at(5) == 0x77) { return 4 }  // wherefore, whereby
+            if has("wire", at: 0) { return 3 }
             if has("ware", at: 0) { return 3 }
             if has("waste", at: 0) { return 4 }
             if has("wedge", at: 0) { return 4 }
@@ -639,7 +673,12 @@ struct Core {
         var cut = 0
         if a == 0x79 && b == 0x6C { cut = 2 }  // ly
         else if a == 0x6C && b == 0x75 && end >= 5 && w[end - 3] == 0x66 { cut = 3 }  // ful
-        else if a == 0x74 && b == 0x6E && end >= 6 && w[end - 3] == 0x65 && w[end - 4] == 0x6D { cut = 4 }  // ment
+        else if a == 0x74 && b == 0x6E && end >= 6 && w[end - 3] == 0x65 && w[end - 4] == 0x6D {  // ment
+            // element, tenement: the e before -ment is a vowel of the stem
+            let s = end - 4
+            if s >= 3 && w[s - 1] == 0x65 && w[s - 3] == 0x65 && !isVowel(s - 2) && !isVowel(s - 4) { return 0 }
+            cut = 4
+        }
         else if a == 0x73 && b == 0x73 && end >= 6 && w[end - 3] == 0x65 {
             if w[end - 4] == 0x6E { cut = 4 }  // ness
             else if w[end - 4] == 0x6C { cut = 4 }  // less
@@ -669,6 +708,7 @@ struct Core {
         }
         if c == 0x6C || c == 0x72, p >= 1 {  // -ble, -tle, -cre, -tre
             let q = p - 1
+            if c == 0x6C && w[q] == 0x73 && q >= 1 && w[q - 1] == 0x69 { return true }  // isle, aisle
             if !isVowel(q) && w[q] != 0x6C && w[q] != 0x72 && w[q] != 0x77 { return false }
         }
         return true
@@ -687,16 +727,23 @@ struct Core {
         switch (a, b) {
         case (0x69, 0x61):  // ia
             if after == 0x74 || after == 0x6B { return true }  // -iate, -iation, -iak
+            if after == 0x73 && (at(i + 3) == 0x6D || at(i + 3) == 0x74) { return true }  // enthusiasm, -iast
+            if after == 0x68 && i + 3 >= end { return true }  // messiah
+            if after == 0x67 && before == 0x72 && at(i - 2) == 0x72 { return false }  // marriage, carriage
             if before == 0x6C && at(i - 2) == 0x6C && after == 0x6D { return false }  // william
             if after == 0x6E && at(i + 3) == 0x6F { return true }  // -iano
             if before == 0x63 || before == 0x74 || before == 0x73 || (before == 0x78 && !atEnd) { return false }
-            if before == 0x67 && (atEnd || after == 0x6E || after == 0x6C) { return false }
+            if before == 0x67 && (atEnd || (after == 0x6E && at(i + 3) != 0x74) || after == 0x6C) { return false }  // belgian; not giant
             return true
         case (0x69, 0x6F):  // io
             if (before == 0x74 || before == 0x73 || before == 0x63 || before == 0x78 || before == 0x67) && (after == 0x6E || after == 0x75) { return false }
             if after == 0x6E && (before == 0x6E || (before == 0x6C && at(i - 2) == 0x6C)) { return false }  // onion, million
+            if after == 0x6E && before == 0x68 && at(i - 2) == 0x73 { return false }  // fashion, cushion
+            if after == 0x72 && i + 3 >= end && (before == 0x76 || before == 0x6E) { return false }  // behavior, senior
             return true
-        case (0x69, 0x75), (0x69, 0x69), (0x75, 0x6F), (0x75, 0x61), (0x61, 0x6F):
+        case (0x75, 0x61):  // ua
+            return !(after == 0x62 && at(i + 3) == 0x6C)  // actual; not valuable
+        case (0x69, 0x75), (0x69, 0x69), (0x75, 0x6F), (0x61, 0x6F):
             return true
         case (0x69, 0x65):  // ie
             if atEnd { return false }
@@ -705,14 +752,17 @@ struct Core {
                 if i + 3 >= end || at(i + 3) == 0x6E { return true }  // lucien, o'brien, biennial, etienne
                 if at(i + 3) == 0x74 || at(i + 3) == 0x63 {  // -ient, -ience
                     if before == 0x63 { return at(i - 2) == 0x73 }  // science; not ancient
-                    return !(before == 0x74 || before == 0x6E || before == 0x6C || before == 0x73)
+                    if before == 0x74 { return false }  // patient
+                    if before == 0x6E || before == 0x6C || before == 0x73 { return vowels(below: i) == 0 }  // client; not lenient
+                    return true
                 }
             }
             if after == 0x72 && i + 3 >= end { return i >= 3 }  // happier
-            if after == 0x73 && at(i + 3) == 0x74 { return true }  // -iest
+            if after == 0x73 && at(i + 3) == 0x74 { return vowels(below: i) != 0 }  // happiest; not priest
             return false
         case (0x65, 0x6F):  // eo
             if after == 0x70 { return false }  // people, leopard
+            if i == 1 && before == 0x67 { return after != 0x72 }  // geography, geometry; not george
             if before == 0x67 || before == 0x63 || (before == 0x68 && at(i - 2) == 0x63) { return false }  // surgeon, gorgeous, luncheon
             return true
         case (0x65, 0x61):  // ea
@@ -730,6 +780,7 @@ struct Core {
             }
             if atEnd || (after == 0x6E && i + 3 >= end) {  // idea, area, korean; not sea, ocean
                 if after == 0x6E && (before == 0x63 || before == 0x67) { return false }
+                if after != 0x6E && (before == 0x73 || before == 0x74) { return false }  // overseas, chelsea
                 return i >= 2 && (0..<(i - 1)).contains(where: { isVowel($0) })
             }
             return false
@@ -738,6 +789,7 @@ struct Core {
             return false
         case (0x65, 0x69):  // ei
             if after == 0x74 && at(i + 3) == 0x79 { return true }  // deity
+            if after == 0x73 && (at(i + 3) == 0x74 || at(i + 3) == 0x6D) && before == 0x68 { return true }  // atheist, theism
             return false
         case (0x75, 0x65):  // ue
             if after == 0x6E { return at(i + 3) == 0x74 || at(i + 3) == 0x63 }  // fluent, influence
@@ -745,19 +797,23 @@ struct Core {
             if after == 0x72 { return i + 3 >= end }  // bauer, truer
             return false
         case (0x75, 0x69):  // ui
-            if after == 0x74 { return at(i + 3) == 0x69 }  // fruit, suit; tuition
+            if after == 0x74 {
+                if at(i + 3) == 0x69 { return at(i + 4) == 0x6F }  // tuition; not recruiting
+                if at(i + 3) == 0x79 { return vowels(below: i) != 0 }  // continuity; not fruity
+                return false  // fruit, suit
+            }
             if after == 0x63 || after == 0x73 || after == 0x6C { return false }  // juice, cruise, build
             return true
         case (0x6F, 0x61):  // oa
-            return atEnd
+            return atEnd || (after == 0x68 && i + 3 >= end)  // boa, noah
         case (0x6F, 0x65):  // oe
-            return after == 0x6D || after == 0x74  // poem, poet
+            return after == 0x6D || after == 0x74 || after == 0x76  // poem, poet, whoever
         case (0x6F, 0x69):  // oi
-            return after == 0x63 && i + 3 >= end  // heroic
+            return after == 0x63 && i + 3 == w.count  // heroic; not voice
         case (0x61, 0x69):  // ai
-            return after == 0x63 && i + 3 >= end  // mosaic
+            return after == 0x63 && i + 3 == w.count  // mosaic; not praise
         default:
-            if a == 0x79 { return !atEnd }  // y as a vowel before another: dryer, embryo
+            if a == 0x79 { return !(atEnd && b == 0x65) }  // y as a vowel before another: dryer, embryo, libya; not bye
             return false
         }
     }

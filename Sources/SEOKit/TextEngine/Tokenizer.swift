@@ -212,10 +212,10 @@ public struct Tokenizer: Sendable {
         let facts = withUnsafeBytes(of: &scratch.bytes) { raw -> WordFacts in
             let word = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: scan.length)
             guard let cache, word.count <= 16, word.count > 0 else {
-                return facts(of: word, letters: letters)
+                return lookUpFacts(of: word, letters: letters)
             }
             if let hit = cache.lookup(key0, key1, length: word.count) { return hit }
-            let computed = facts(of: word, letters: letters)
+            let computed = lookUpFacts(of: word, letters: letters)
             cache.store(key0, key1, length: word.count, facts: computed)
             return computed
         }
@@ -227,7 +227,7 @@ public struct Tokenizer: Sendable {
 
     /// What the lexicon and the rules say about a lowercase word; cached per distinct word.
     @inline(__always)
-    private func facts(of word: UnsafeBufferPointer<UInt8>, letters: Int) -> WordFacts {
+    private func lookUpFacts(of word: UnsafeBufferPointer<UInt8>, letters: Int) -> WordFacts {
         let entry = lexicon.entry(word)
         let syllables = letters == 0 ? 1 : Syllables.count(word, entry: entry)
         let inflected = syllables >= 3 && Tokenizer.reachesThreeOnlyBySuffix(word, lexicon: lexicon)
