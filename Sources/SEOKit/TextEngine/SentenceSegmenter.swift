@@ -24,6 +24,14 @@ public struct SentenceSegmenter: Sendable {
     public func segment(
         _ tokens: [Token], range: Range<Int>, text: UnsafeBufferPointer<UInt8>, blockIndex: Int, into sentences: inout [Sentence]
     ) {
+        tokens.withUnsafeBufferPointer { buffer in
+            segment(buffer, range: range, text: text, blockIndex: blockIndex, into: &sentences)
+        }
+    }
+
+    private func segment(
+        _ tokens: UnsafeBufferPointer<Token>, range: Range<Int>, text: UnsafeBufferPointer<UInt8>, blockIndex: Int, into sentences: inout [Sentence]
+    ) {
         var start = range.lowerBound
         var enumeration = Enumeration.none
         var index = range.lowerBound
@@ -40,7 +48,7 @@ public struct SentenceSegmenter: Sendable {
             }
             let token = tokens[index]
             // An enumeration in running text: "1) first 2) second" starts a sentence at "2)".
-            if enumeration != .none, index > start, let next = enumeration.next,
+            if enumeration.isActive, index > start, let next = enumeration.next,
                matchesMarker(tokens, at: index, end: range.upperBound, text: text, expected: next) {
                 emit(tokens, start..<index, text: text, blockIndex: blockIndex, into: &sentences)
                 start = index
@@ -61,7 +69,7 @@ public struct SentenceSegmenter: Sendable {
         }
     }
 
-    private func emit(_ tokens: [Token], _ range: Range<Int>, text: UnsafeBufferPointer<UInt8>, blockIndex: Int, into sentences: inout [Sentence]) {
+    private func emit(_ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, text: UnsafeBufferPointer<UInt8>, blockIndex: Int, into sentences: inout [Sentence]) {
         guard !range.isEmpty else { return }
         var words = 0
         for index in range where tokens[index].isWord { words += 1 }
@@ -76,7 +84,7 @@ public struct SentenceSegmenter: Sendable {
 
     /// If the terminal at `index` ends a sentence, the token index just after the sentence
     /// (closing quotes and brackets included); otherwise `nil`.
-    private func boundaryEnd(_ tokens: [Token], terminalAt index: Int, range: Range<Int>, sentenceStart: Int, text: UnsafeBufferPointer<UInt8>) -> Int? {
+    private func boundaryEnd(_ tokens: UnsafeBufferPointer<Token>, terminalAt index: Int, range: Range<Int>, sentenceStart: Int, text: UnsafeBufferPointer<UInt8>) -> Int? {
         let terminal = tokens[index].terminal!
         // Closing quotes and brackets stuck to the terminal belong to this sentence.
         var after = index + 1
@@ -193,7 +201,7 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// The first word-like token at or after `index`, skipping opening quotes and brackets.
-    private func firstContent(_ tokens: [Token], at index: Int, end: Int) -> Token? {
+    private func firstContent(_ tokens: UnsafeBufferPointer<Token>, at index: Int, end: Int) -> Token? {
         var position = index
         while position < end {
             let token = tokens[position]
@@ -205,12 +213,12 @@ public struct SentenceSegmenter: Sendable {
         return nil
     }
 
-    private func startsLowercase(_ tokens: [Token], at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func startsLowercase(_ tokens: UnsafeBufferPointer<Token>, at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let token = firstContent(tokens, at: index, end: end), token.kind == .word else { return false }
         return !token.wordFlags.contains(.capitalized) && isLowercaseStart(text, token)
     }
 
-    private func startsUppercase(_ tokens: [Token], at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func startsUppercase(_ tokens: UnsafeBufferPointer<Token>, at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let token = firstContent(tokens, at: index, end: end) else { return false }
         switch token.kind {
         case .word: return token.wordFlags.contains(.capitalized) || !isLowercaseStart(text, token)
@@ -219,7 +227,7 @@ public struct SentenceSegmenter: Sendable {
         }
     }
 
-    private func startsWithLetter(_ tokens: [Token], at index: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func startsWithLetter(_ tokens: UnsafeBufferPointer<Token>, at index: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
         index < tokens.count && tokens[index].kind == .word
     }
 
@@ -231,7 +239,7 @@ public struct SentenceSegmenter: Sendable {
         return scalar.properties.isLowercase
     }
 
-    private func nextWordIsSentenceStarter(_ tokens: [Token], at index: Int, end: Int) -> Bool {
+    private func nextWordIsSentenceStarter(_ tokens: UnsafeBufferPointer<Token>, at index: Int, end: Int) -> Bool {
         guard let token = firstContent(tokens, at: index, end: end), token.kind == .word else { return false }
         return token.entry.has(.sentenceStarter)
     }
@@ -243,6 +251,11 @@ public struct SentenceSegmenter: Sendable {
         case number(Int, MarkerStyle)
         case letter(UInt8, MarkerStyle)
         case bullet(UInt8)
+
+        var isActive: Bool {
+            if case .none = self { return false }
+            return true
+        }
 
         /// The marker expected next in running text.
         var next: Enumeration? {
@@ -258,7 +271,7 @@ public struct SentenceSegmenter: Sendable {
     enum MarkerStyle: Equatable { case period, parenthesis, periodParenthesis }
 
     /// A list marker at the start of a sentence: `1.`, `1)`, `1.)`, `a.`, `•`, `⁃9.`.
-    private func listMarker(_ tokens: [Token], at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>) -> (Int, Enumeration?) {
+    private func listMarker(_ tokens: UnsafeBufferPointer<Token>, at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>) -> (Int, Enumeration?) {
         var position = index
         var bullet: Enumeration?
         if position < end, tokens[position].punctuation == .bullet {
@@ -272,7 +285,7 @@ public struct SentenceSegmenter: Sendable {
         return (index, nil)
     }
 
-    private func numberOrLetterMarker(_ tokens: [Token], at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>) -> (Int, Enumeration)? {
+    private func numberOrLetterMarker(_ tokens: UnsafeBufferPointer<Token>, at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>) -> (Int, Enumeration)? {
         guard index + 1 < end else { return nil }
         let first = tokens[index]
         let isNumber = first.kind == .number && first.end - first.start <= 3
@@ -306,7 +319,7 @@ public struct SentenceSegmenter: Sendable {
         return (position, .letter(text[Int(first.start)], style))
     }
 
-    private func matchesMarker(_ tokens: [Token], at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>, expected: Enumeration) -> Bool {
+    private func matchesMarker(_ tokens: UnsafeBufferPointer<Token>, at index: Int, end: Int, text: UnsafeBufferPointer<UInt8>, expected: Enumeration) -> Bool {
         // Markers in running text stand after whitespace.
         guard index > 0, tokens[index].start > tokens[index - 1].end else { return false }
         switch expected {

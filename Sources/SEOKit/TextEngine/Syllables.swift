@@ -334,17 +334,26 @@ struct Core {
         self.w = w
         var mask: UInt64 = 0
         var eMask: UInt64 = 0
+        var context: UInt64 = 0  // letters whose vowel status depends on their neighbours
+        var previous: UInt8 = 0
         for i in 0..<w.count {
             let c = w[i]
-            let vowel: Bool
-            if c == 0x79 || c == 0x75 || c >= 0x80 || c &- 0x41 < 26 {
-                vowel = Core.vowelInContext(w, i)
+            let d = c &- 0x61
+            let bit: UInt64 = 1 << UInt64(i)
+            if d < 26 {
+                if (0x104111 as UInt32) >> UInt32(d) & 1 != 0 { mask |= bit }  // a e i o u
+                if c == 0x65 { eMask |= bit }
+                if c == 0x79 || (c == 0x75 && (previous == 0x71 || previous == 0x67)) { context |= bit }  // y, qu, gu
             } else {
-                let d = c &- 0x61
-                vowel = d < 26 && (0x104111 as UInt32) >> UInt32(d) & 1 != 0
+                context |= bit  // accented letters
             }
-            if vowel { mask |= 1 << UInt64(i) }
-            if c == 0x65 { eMask |= 1 << UInt64(i) }
+            previous = c
+        }
+        while context != 0 {
+            let i = context.trailingZeroBitCount
+            let bit: UInt64 = 1 << UInt64(i)
+            if Core.vowelInContext(w, i) { mask |= bit } else { mask &= ~bit }
+            context &= context - 1
         }
         self.mask = mask
         self.eMask = eMask

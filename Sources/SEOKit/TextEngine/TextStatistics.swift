@@ -64,6 +64,10 @@ public struct TextStatistics: Sendable, Hashable, Codable {
     }
 
     private mutating func add(_ sentences: [Sentence], tokens: [Token], text: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) {
+        tokens.withUnsafeBufferPointer { tokens in add(sentences, tokens: tokens, text: text, lexicon: lexicon) }
+    }
+
+    private mutating func add(_ sentences: [Sentence], tokens: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) {
         self.sentences += sentences.count
         for sentence in sentences {
             if sentence.wordCount > 20 { longSentences += 1 }

@@ -5,23 +5,33 @@
 /// e-mail addresses, @handles and #hashtags are single non-word tokens; emoji and symbols are
 /// not words; each CJK character is a word. Every word is looked up once in the English
 /// lexicon, and its syllables are counted then, so later passes never touch the bytes again.
-public struct Tokenizer: Sendable {
+public struct Tokenizer: @unchecked Sendable {
     public let lexicon: EnglishLexicon
+    /// `byteClass` for all 256 bytes, as a table read through a plain pointer.
+    private let classes: UnsafePointer<ByteClass>
 
     public init(lexicon: EnglishLexicon = .shared) {
         self.lexicon = lexicon
+        self.classes = Tokenizer.classTable
     }
+
+    /// Allocated once and never freed: every tokenizer shares it.
+    nonisolated(unsafe) private static let classTable: UnsafePointer<ByteClass> = {
+        let table = UnsafeMutablePointer<ByteClass>.allocate(capacity: 256)
+        for byte in 0..<256 { table[byte] = byteClass(UInt8(byte)) }
+        return UnsafePointer(table)
+    }()
 
     /// Appends the tokens of `text[range]` to `tokens`.
     public func tokenize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token], cache: WordCache? = nil) {
-        var scratch = Scratch(cache: cache)
+        // The cache object outlives this call (the caller holds it); its view is plain pointers.
+        var scratch = Scratch(cache: cache?.view)
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
             let byte = text[index]
             if byte < 0x80 {
-                let cls = byteClass(byte)
-                switch cls {
+                switch classes[Int(byte)] {
                 case .space:
                     index += 1
                 case .letter:
@@ -621,7 +631,7 @@ func byteClass(_ byte: UInt8) -> ByteClass {
 struct Scratch {
     static let capacity = 64
     var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-    let cache: WordCache?
+    let cache: WordCache.View?
 
     /// Zeroes the bytes that form a word's cache key; call before writing a new word.
     @inline(__always)

@@ -5,7 +5,7 @@
 /// machine words) answers those repeats without a lexicon probe or a syllable rule.
 /// One cache per document or per worker thread; it is not shared between threads.
 public final class WordCache {
-    private struct Line {
+    struct Line {
         var key0: UInt64 = 0
         var key1: UInt64 = 0
         /// Word length in the low byte, syllables in the next, then flags; 0 marks an empty line.
@@ -13,8 +13,8 @@ public final class WordCache {
         var entry: UInt32 = 0
     }
 
-    private let lines: UnsafeMutablePointer<Line>
-    private let mask: Int
+    let lines: UnsafeMutablePointer<Line>
+    let mask: Int
 
     /// A cache of `capacity` lines (rounded up to a power of two).
     public init(capacity: Int = 16384) {
@@ -48,26 +48,34 @@ public final class WordCache {
         return (key0, key1)
     }
 
-    @inline(__always)
-    private func slot(_ key0: UInt64, _ key1: UInt64, _ length: Int) -> Int {
-        let mixed = (key0 &* 0x9E37_79B9_7F4A_7C15) ^ (key1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
-        return Int(truncatingIfNeeded: mixed >> 40) & mask
-    }
+    /// A view of the lines for the tokenizer's inner loop: plain pointers, no reference counting.
+    var view: View { View(lines: lines, mask: mask) }
 
-    /// The cached facts of a word, if present.
-    @inline(__always)
-    func lookup(_ key0: UInt64, _ key1: UInt64, length: Int) -> WordFacts? {
-        let line = lines[slot(key0, key1, length)]
-        guard line.meta & 0xFF == UInt32(length), line.key0 == key0, line.key1 == key1 else { return nil }
-        return WordFacts(
-            entry: EnglishLexicon.Entry(rawValue: line.entry), syllables: Int((line.meta >> 8) & 0xFF),
-            inflectedToThree: line.meta & (1 << 16) != 0)
-    }
+    struct View {
+        let lines: UnsafeMutablePointer<Line>
+        let mask: Int
 
-    @inline(__always)
-    func store(_ key0: UInt64, _ key1: UInt64, length: Int, facts: WordFacts) {
-        let meta = UInt32(length) | UInt32(min(facts.syllables, 255)) << 8 | (facts.inflectedToThree ? 1 << 16 : 0)
-        lines[slot(key0, key1, length)] = Line(key0: key0, key1: key1, meta: meta, entry: facts.entry.rawValue)
+        @inline(__always)
+        func slot(_ key0: UInt64, _ key1: UInt64, _ length: Int) -> Int {
+            let mixed = (key0 &* 0x9E37_79B9_7F4A_7C15) ^ (key1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+            return Int(truncatingIfNeeded: mixed >> 40) & mask
+        }
+
+        /// The cached facts of a word, if present.
+        @inline(__always)
+        func lookup(_ key0: UInt64, _ key1: UInt64, length: Int) -> WordFacts? {
+            let line = lines[slot(key0, key1, length)]
+            guard line.meta & 0xFF == UInt32(length), line.key0 == key0, line.key1 == key1 else { return nil }
+            return WordFacts(
+                entry: EnglishLexicon.Entry(rawValue: line.entry), syllables: Int((line.meta >> 8) & 0xFF),
+                inflectedToThree: line.meta & (1 << 16) != 0)
+        }
+
+        @inline(__always)
+        func store(_ key0: UInt64, _ key1: UInt64, length: Int, facts: WordFacts) {
+            let meta = UInt32(length) | UInt32(min(facts.syllables, 255)) << 8 | (facts.inflectedToThree ? 1 << 16 : 0)
+            lines[slot(key0, key1, length)] = Line(key0: key0, key1: key1, meta: meta, entry: facts.entry.rawValue)
+        }
     }
 }
 
