@@ -23,7 +23,7 @@ enum SyllableTables {
         ("likes", 1), ("goes", 1), ("does", 1), ("horses", 2), ("judges", 2),
     // -ism, -asm, -thm
         ("tourism", 3), ("racism", 3), ("criticism", 4), ("prism", 2), ("chasm", 2), ("rhythm", 2),
-        ("algorithm", 4),
+        ("algorithm", 4), ("enthusiasm", 5),
     // -ia
         ("media", 3), ("india", 3), ("asia", 2), ("russia", 2), ("bacteria", 4), ("trivia", 3),
         ("militia", 3),
@@ -37,7 +37,7 @@ enum SyllableTables {
         ("attention", 3), ("position", 3), ("mission", 2), ("version", 2),
     // y as a vowel
         ("happy", 2), ("my", 1), ("gym", 1), ("system", 2), ("yes", 1), ("you", 1), ("player", 2),
-        ("beyond", 2), ("crying", 2), ("dryer", 2), ("flying", 2), ("anyone", 3), ("yellow", 2),
+        ("beyond", 2), ("crying", 2), ("dryer", 2), ("flying", 2), ("anyone", 3), ("everyone", 3), ("yellow", 2),
         ("canyon", 2), ("type", 1), ("python", 2),
     // prefixes
         ("react", 2), ("reenter", 3), ("reopen", 3), ("reuse", 2), ("reinvent", 3), ("preexisting", 4),
@@ -45,14 +45,14 @@ enum SyllableTables {
         ("deactivate", 4), ("reach", 1), ("read", 1), ("real", 1), ("coat", 1), ("cook", 1), ("preach", 1),
     // compounds
         ("something", 2), ("baseball", 2), ("homework", 2), ("lifetime", 2), ("sometimes", 2),
-        ("whatever", 3), ("household", 2), ("carelessness", 3), ("notebook", 2), ("spaceship", 2),
+        ("whatever", 3), ("household", 2), ("carelessness", 3), ("firefighter", 3), ("notebook", 2), ("spaceship", 2),
         ("safeguard", 2),
     // vowel pairs
         ("poem", 2), ("idea", 3), ("lion", 2), ("area", 3), ("create", 2), ("creation", 3), ("created", 3),
         ("quiet", 2), ("science", 2), ("diet", 2), ("fuel", 2), ("actual", 3), ("usual", 3), ("going", 2),
         ("being", 2), ("seeing", 2), ("doing", 2), ("museum", 3), ("video", 3), ("radio", 3), ("stadium", 3),
         ("heroic", 3), ("mosaic", 3), ("unique", 2), ("league", 1), ("tongue", 1), ("guess", 1),
-        ("guide", 1), ("language", 2), ("queue", 1), ("beautiful", 3), ("automatically", 5), ("ocean", 2),
+        ("guide", 1), ("language", 2), ("queue", 1), ("argue", 2), ("beautiful", 3), ("automatically", 5), ("ocean", 2),
         ("special", 2), ("social", 2), ("initial", 3), ("appreciate", 4), ("negotiate", 4),
     // apostrophes
         ("don't", 1), ("didn't", 2), ("isn't", 2), ("can't", 1), ("won't", 1), ("children's", 2),
@@ -70,13 +70,21 @@ enum SyllableTables {
     // very short words, acronyms, interjections
         ("a", 1), ("i", 1), ("o", 1), ("we", 1), ("go", 1), ("ox", 1), ("eye", 1), ("awe", 1), ("to", 1),
         ("hmm", 1), ("shh", 1), ("bbc", 3), ("html", 4),
+    // more vowel pairs, compounds and words that are easy to get wrong
+        ("voice", 1), ("giant", 2), ("client", 2), ("lawyer", 2), ("fashion", 2), ("senior", 2),
+        ("behavior", 3), ("geography", 4), ("atheist", 3), ("messiah", 3), ("recruiting", 3),
+        ("continuity", 5), ("aisle", 1), ("isle", 1), ("element", 3), ("gentleman", 3), ("therefore", 2),
+        ("eyebrow", 2), ("priest", 1), ("happiest", 3), ("overseas", 3), ("libya", 3), ("noah", 2),
+        ("whoever", 3), ("marriage", 2), ("forest", 2), ("forever", 3), ("barefoot", 2), ("trademark", 2),
+        ("arguing", 3), ("ambiguous", 4), ("tuition", 3), ("backyard", 2), ("everything", 3), ("heroic", 3),
+        ("saying", 2), ("buying", 2), ("denying", 3),
     ]
 
-    /// Words the rules miscount on purpose-free English spelling; CMUdict's count wins.
+    /// Words the rules miscount (foreign final e, -ed adjectives, syncope); CMUdict's count wins.
     static let lexicon: [(String, Int)] = [
-        ("recipe", 3), ("cafe", 2), ("theatre", 3), ("naked", 2), ("wicked", 2), ("enthusiasm", 5),
-        ("california", 4), ("righteous", 2), ("everyone", 3), ("firefighter", 3), ("ma'am", 1),
-        ("business", 2), ("argue", 2),
+        ("recipe", 3), ("cafe", 2), ("theatre", 3), ("naked", 2), ("wicked", 2),
+        ("california", 4), ("righteous", 2), ("ma'am", 1),
+        ("business", 2),
     ]
 }
 
