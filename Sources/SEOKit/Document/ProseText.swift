@@ -17,6 +17,13 @@ public struct ProseText: Sendable {
         anchorSource = []
     }
 
+    /// Prose that is the source itself, byte for byte (plain text): no copy, no anchors.
+    public init(identicalTo source: [UInt8]) {
+        bytes = source
+        anchorText = []
+        anchorSource = []
+    }
+
     /// Number of bytes in the buffer.
     public var count: Int { bytes.count }
 

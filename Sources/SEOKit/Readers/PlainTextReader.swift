@@ -1,35 +1,47 @@
 /// Reads plain text: paragraphs are separated by blank lines; a single line break inside a
 /// paragraph is a hard wrap, not a boundary.
+///
+/// The prose buffer is the decoded input itself: a block is a range of it, line breaks and
+/// all (the tokenizer reads them as spaces), so nothing is copied and every offset maps to
+/// itself.
 public enum PlainTextReader {
     public static func read(_ decoded: DecodedInput, path: String) -> Document {
         let source = SourceText(bytes: decoded.bytes)
-        var builder = DocumentBuilder(source: source)
         let bytes = source.bytes
-        var lineIndex = 0
-        let lineCount = source.lineCount
-        while lineIndex < lineCount {
-            let start = source.lineStarts[lineIndex]
-            let end = lineIndex + 1 < lineCount ? source.lineStarts[lineIndex + 1] : bytes.count
-            var contentEnd = end
-            while contentEnd > start, bytes[contentEnd - 1] == 0x0A || bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            let isBlank = bytes[start..<contentEnd].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0C }
-            if isBlank {
-                builder.endBlock(sourceEnd: nil)
-            } else {
-                if !builder.isInBlock {
-                    builder.beginBlock(.paragraph, sourceOffset: start)
-                } else {
-                    builder.appendSpace(at: start)
-                }
-                builder.appendVerbatim(bytes[start..<contentEnd], sourceOffset: start)
-            }
-            lineIndex += 1
+        var blocks: [Block] = []
+        var cursor = SourceText.Cursor()
+        var paragraphStart: Int?
+        var paragraphEnd = 0
+        func close() {
+            guard let start = paragraphStart else { return }
+            let startLocation = source.location(at: start, cursor: &cursor)
+            let endLocation = source.location(at: paragraphEnd, cursor: &cursor)
+            blocks.append(Block(kind: .paragraph, textRange: start..<paragraphEnd, range: SourceRange(start: startLocation, end: endLocation)))
+            paragraphStart = nil
         }
-        let (text, blocks) = builder.finish()
+        bytes.withUnsafeBufferPointer { buffer in
+            let lineStarts = source.lineStarts
+            for line in 0..<lineStarts.count {
+                let start = lineStarts[line]
+                var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : buffer.count
+                while end > start, buffer[end - 1] == 0x0A || buffer[end - 1] == 0x0D { end -= 1 }
+                var first = start
+                while first < end, buffer[first] == 0x20 || buffer[first] == 0x09 || buffer[first] == 0x0C { first += 1 }
+                if first == end {
+                    close()
+                    continue
+                }
+                var last = end
+                while last > first, buffer[last - 1] == 0x20 || buffer[last - 1] == 0x09 || buffer[last - 1] == 0x0C { last -= 1 }
+                if paragraphStart == nil { paragraphStart = first }
+                paragraphEnd = last
+            }
+        }
+        close()
         var metadata = Metadata()
         metadata.slug = Slug.fromPath(path)
         return Document(
-            path: path, format: .text, metadata: metadata, blocks: blocks, text: text, links: [], images: [],
+            path: path, format: .text, metadata: metadata, blocks: blocks, text: ProseText(identicalTo: bytes), links: [], images: [],
             comments: [], source: source, notes: decoded.notes)
     }
 }
