@@ -161,6 +161,38 @@ import Testing
         #expect(Self.texts(document) == [Self.prose[0], Self.prose[1], Self.prose[2]])
     }
 
+    @Test func hiddenLinkDoesNotUnbalanceLinkCounting() {
+        // A declined (hidden) <a> must not end the link context of the links after it: the
+        // related list below is all links and must still be recognised as such.
+        let html = """
+            <html><body><article>
+            <a href="#" style="display:none">skip</a>
+            \(Self.paragraphs())
+            <ul><li><h3><a href="/one">A related story with a long enough title to matter</a></h3></li>
+            <li><h3><a href="/two">Another related story with a long enough title</a></h3></li></ul>
+            </article></body></html>
+            """
+        let document = Self.extract(html)
+        #expect(Self.texts(document) == Self.prose)
+    }
+
+    @Test func datelinesAreLeftOut() {
+        let html = """
+            <html><body><article>
+            <div>First Published on Nov 20, 2019 01:38 pm</div>
+            \(Self.paragraphs())
+            <p>Updated 2 hours ago</p>
+            <table><tr><td>Nov 20, 2019</td><td>Vote delayed</td></tr></table>
+            </article></body></html>
+            """
+        let document = Self.extract(html)
+        #expect(Self.texts(document) == Self.prose + ["Nov 20, 2019", "Vote delayed"])
+        let patterns = BoilerplatePatterns.standard
+        #expect(patterns.isDateline("Wednesday November 20, 2019"))
+        #expect(!patterns.isDateline("May the best team win in 2019"))
+        #expect(!patterns.isDateline("November"))
+    }
+
     @Test func headlineJustAboveTheContentIsKept() {
         let html = """
             <html><head><title>Site</title><meta property="og:title" content="OG headline"></head><body>
@@ -308,6 +340,8 @@ import Testing
         #expect(text == (["Headline"] + Self.prose + ["Sub", "One item"]).joined(separator: "\n") + "\n")
         let untitled = ExtractedContentFormatter.text(Self.extract("<html><head><title>Page title</title></head><body><article>\(Self.paragraphs())</article></body></html>"))
         #expect(untitled.hasPrefix("Page title\n" + Self.prose[0] + "\n"))
+        let bodyOnly = ExtractedContentFormatter.render(Self.extract(html), as: .text, includesTitle: false)
+        #expect(bodyOnly == (Self.prose + ["Sub", "One item"]).joined(separator: "\n") + "\n")
     }
 
     @Test func markdownFormat() {

@@ -27,6 +27,9 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "Write one file per page into this folder (named after the page) instead of printing.")
     var outputDir: String?
 
+    @Flag(name: .long, help: "Leave the title line out of text and Markdown output (the body only).")
+    var noTitle = false
+
     @Flag(name: .long, help: "Explain on standard error which element was taken as the content and what was pruned.")
     var explain = false
 
@@ -76,7 +79,7 @@ struct Extract: ParsableCommand {
                 failed = true
                 continue
             }
-            let rendered = ExtractedContentFormatter.render(document, as: format.library)
+            let rendered = ExtractedContentFormatter.render(document, as: format.library, includesTitle: !noTitle)
             if let outputDir {
                 let name = Extract.uniqueName(for: page, extension: format.library.fileExtension, used: &usedNames)
                 let target = outputDir.hasSuffix("/") ? outputDir + name : outputDir + "/" + name

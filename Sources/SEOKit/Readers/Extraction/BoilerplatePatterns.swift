@@ -187,6 +187,8 @@ public struct BoilerplatePatterns: Sendable {
     var phrases: Set<String> = []
     /// Length in bytes of the longest phrase, to skip the lookup for longer blocks.
     var longestPhrase = 0
+    /// Words of datelines (months, weekdays, time zones...), lowercase.
+    var dateWords: Set<String> = []
 
     /// The patterns shipped with SEOKit.
     public static let standard = BoilerplatePatterns(lexicon: EmbeddedLexicons.boilerplatePatterns.withUTF8Buffer {
@@ -205,6 +207,7 @@ public struct BoilerplatePatterns: Sendable {
             case "-": boilerplate.add(pattern)
             case "+": content.add(pattern)
             case "~": captions.add(pattern)
+            case "@": dateWords.insert(pattern.lowercased())
             case "=":
                 let phrase = BoilerplatePatterns.normalizedPhrase(pattern)
                 if !phrase.isEmpty {
@@ -245,6 +248,29 @@ public struct BoilerplatePatterns: Sendable {
         guard !phrases.isEmpty, text.utf8.count <= longestPhrase * 2 + 8 else { return false }
         let phrase = BoilerplatePatterns.normalizedPhrase(text)
         return !phrase.isEmpty && phrases.contains(phrase)
+    }
+
+    /// Whether a short text is only a date or time, with the words around one ("Published
+    /// Nov 20, 2019 01:38 pm", "Wednesday November 20, 2019", "Updated 2 hours ago").
+    public func isDateline(_ text: String) -> Bool {
+        guard !dateWords.isEmpty, text.utf8.count <= 80 else { return false }
+        var words = 0
+        var numbers = 0
+        var dateWordsSeen = 0
+        for word in BoilerplatePatterns.normalizedPhrase(text).split(separator: " ") {
+            words += 1
+            if word.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                numbers += 1
+            } else if let first = word.first, first.isNumber, word.count <= 4 {
+                // 20th, 1st, 11am
+                numbers += 1
+            } else if dateWords.contains(String(word)) {
+                dateWordsSeen += 1
+            } else {
+                return false
+            }
+        }
+        return numbers > 0 && words >= 2
     }
 
     /// Lowercase letters and digits, words separated by one space.

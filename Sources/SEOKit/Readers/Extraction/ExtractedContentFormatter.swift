@@ -16,11 +16,13 @@ public enum ExtractedContentFormatter {
         }
     }
 
-    public static func render(_ document: Document, as format: Format) -> String {
+    /// Renders a document. `includesTitle: false` leaves the title line out of the text and
+    /// Markdown formats (the body only, as extraction benchmarks compare it).
+    public static func render(_ document: Document, as format: Format, includesTitle: Bool = true) -> String {
         switch format {
-        case .text: return text(document)
+        case .text: return text(document, includesTitle: includesTitle)
         case .json: return json(document)
-        case .markdown: return markdown(document)
+        case .markdown: return markdown(document, includesTitle: includesTitle)
         }
     }
 
@@ -46,13 +48,15 @@ public enum ExtractedContentFormatter {
 
     // MARK: Text
 
-    /// The title on the first line, then one block per line. Code blocks keep their lines.
-    public static func text(_ document: Document) -> String {
+    /// The title on the first line, then one block per line (a leading `<h1>` is the title and
+    /// is not repeated). Code blocks keep their lines.
+    public static func text(_ document: Document, includesTitle: Bool = true) -> String {
         var output = ""
         output.reserveCapacity(document.text.count + 256)
-        let title = title(of: document)
-        output += title
-        output += "\n"
+        if includesTitle {
+            output += title(of: document)
+            output += "\n"
+        }
         for block in bodyBlocks(of: document) {
             let text = document.text(of: block)
             guard !text.isEmpty else { continue }
@@ -133,11 +137,11 @@ public enum ExtractedContentFormatter {
 
     /// Headings as `#`, list items as `-`, quotes as `>`, code fenced, images as `![alt](src)`
     /// where they stand, links inline.
-    public static func markdown(_ document: Document) -> String {
+    public static func markdown(_ document: Document, includesTitle: Bool = true) -> String {
         var output = ""
         let blocks = bodyBlocks(of: document)
         let title = title(of: document)
-        if !title.isEmpty { output += "# " + escapeMarkdownText(title) + "\n" }
+        if includesTitle, !title.isEmpty { output += "# " + escapeMarkdownText(title) + "\n" }
         var images = document.images.sorted { $0.range.start.offset < $1.range.start.offset }[...]
         let links = document.links.sorted { $0.range.start.offset < $1.range.start.offset }
         var linkCursor = 0

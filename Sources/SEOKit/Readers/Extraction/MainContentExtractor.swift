@@ -192,10 +192,15 @@ public struct MainContentExtractor: Sendable {
                         pruned[slot] = true
                         return false
                     }
-                    // Blocks that are only a boilerplate phrase.
-                    if characters <= 40, options.patterns.isBoilerplatePhrase(tree.textContent(of: index)) {
-                        pruned[slot] = true
-                        return false
+                    // Blocks that are only a boilerplate phrase or a dateline.
+                    if characters <= 60 {
+                        let text = tree.textContent(of: index)
+                        // Dates in a table are data, not a dateline.
+                        let isCell = tag == .td || tag == .th
+                        if options.patterns.isBoilerplatePhrase(text) || (!isCell && options.patterns.isDateline(text)) {
+                            pruned[slot] = true
+                            return false
+                        }
                     }
                 }
                 return true

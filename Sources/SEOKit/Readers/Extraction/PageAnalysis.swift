@@ -299,6 +299,8 @@ struct PageAnalysis {
                         return true
                     }
                 }, leave: { index in
+                    // Declined elements get a `leave` too: nothing was opened for them.
+                    if invisible[Int(index)] { return }
                     let tag = nodes[Int(index)].tag
                     if tag.isBlock {
                         flush()

@@ -2,8 +2,9 @@
 /// place: no recursion and no allocation, so 100,000 levels of nesting cost nothing special.
 enum TreeTraversal {
     /// Visits `start` and its descendants in document order. `enter` returns whether to go into
-    /// a node's children; `leave` is called for every entered element after its children (or
-    /// right away when it has none or `enter` declined them).
+    /// a node's children; `leave` is called for every visited element after its children, and
+    /// right away when it has none or when `enter` declined them (callers that open something
+    /// in `enter` must not close it for a declined element).
     @inline(__always)
     static func traverse(
         _ nodes: UnsafeBufferPointer<HTMLTree.Node>, from start: Int32,
