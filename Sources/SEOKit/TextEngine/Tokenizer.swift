@@ -98,7 +98,7 @@ public struct Tokenizer: @unchecked Sendable {
             tokens.append(punctuationToken(start, linkEnd, .link, 0))
             return linkEnd
         }
-        finishWord(start, stop, word, into: &tokens, scratch: &scratch)
+        finishWord(text, start, stop, word, into: &tokens, scratch: &scratch)
         return stop
     }
 
@@ -211,7 +211,7 @@ public struct Tokenizer: @unchecked Sendable {
 
     /// Records a scanned word: lexicon entry and syllables come from the lowercased bytes.
     @inline(__always)
-    private func finishWord(_ start: Int, _ stop: Int, _ scan: WordScan, into tokens: inout [Token], scratch: inout Scratch) {
+    private func finishWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, _ scan: WordScan, into tokens: inout [Token], scratch: inout Scratch) {
         var flags = scan.flags
         if scan.uppercase >= 2, scan.uppercase == scan.letters { flags.insert(.allCaps) }
         let letters = scan.letters
@@ -221,6 +221,9 @@ public struct Tokenizer: @unchecked Sendable {
         let key1 = scratch.bytes.1
         let facts = withUnsafeBytes(of: &scratch.bytes) { raw -> WordFacts in
             let word = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: scan.length)
+            if scan.flags.contains(.nonASCII) {
+                return accentedFacts(folded: word, original: text, start..<stop, letters: letters)
+            }
             guard let cache, word.count <= 16, word.count > 0 else {
                 return lookUpFacts(of: word, letters: letters)
             }
@@ -241,6 +244,21 @@ public struct Tokenizer: @unchecked Sendable {
         let entry = lexicon.entry(word)
         let syllables = letters == 0 ? 1 : Syllables.count(word, entry: entry)
         let inflected = syllables >= 3 && Tokenizer.reachesThreeOnlyBySuffix(word, lexicon: lexicon)
+        return WordFacts(entry: entry, syllables: syllables, inflectedToThree: inflected)
+    }
+
+    /// Words with accented letters: the lexicon is asked with the accents folded (`café` finds
+    /// `cafe`), but the rules see the word as written, where `é` is a sounded vowel (`rosé`).
+    /// Rare enough to skip the cache, whose keys are folded.
+    private func accentedFacts(folded: UnsafeBufferPointer<UInt8>, original text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, letters: Int) -> WordFacts {
+        let entry = lexicon.entry(folded)
+        var syllables = entry.syllableOverride
+        if syllables == 0 {
+            var lower = Array(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self).lowercased().utf8)
+            syllables = lower.withUnsafeMutableBufferPointer { Syllables.count(UnsafeBufferPointer($0), entry: entry) }
+        }
+        if letters == 0 { syllables = 1 }
+        let inflected = syllables >= 3 && Tokenizer.reachesThreeOnlyBySuffix(folded, lexicon: lexicon)
         return WordFacts(entry: entry, syllables: syllables, inflectedToThree: inflected)
     }
 
@@ -303,7 +321,7 @@ public struct Tokenizer: @unchecked Sendable {
         if scan.flags.contains(.capitalized), text[start] == UInt8(ascii: "'") || text[start] >= 0x80 {
             // Capitalised only if the first letter is.
         }
-        finishWord(start, stop, scan, into: &tokens, scratch: &scratch)
+        finishWord(text, start, stop, scan, into: &tokens, scratch: &scratch)
     }
 
     /// A number, or a word that starts with a digit (`20th`, `3D`, `1990s`).
@@ -340,7 +358,7 @@ public struct Tokenizer: @unchecked Sendable {
             }
             scan.flags.insert(.hasDigit)
             let stop = scanWord(text, from: index, end: end, into: &scan, scratch: &scratch)
-            finishWord(first, stop, scan, into: &tokens, scratch: &scratch)
+            finishWord(text, first, stop, scan, into: &tokens, scratch: &scratch)
             return stop
         }
         tokens.append(Token(
