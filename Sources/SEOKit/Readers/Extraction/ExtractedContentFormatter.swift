@@ -59,7 +59,7 @@ public enum ExtractedContentFormatter {
         }
         for block in bodyBlocks(of: document) {
             let text = document.text(of: block)
-            guard !text.isEmpty else { continue }
+            guard isVisible(text) else { continue }
             if block.kind == .code {
                 output += text
             } else {
@@ -68,6 +68,20 @@ public enum ExtractedContentFormatter {
             output += "\n"
         }
         return output
+    }
+
+    /// Whether a text has something to show: not only spaces, no-break spaces or zero-width
+    /// characters.
+    static func isVisible(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x200B...0x200D, 0x2060, 0xFEFF, 0x2000...0x200A, 0x3000:
+                continue
+            default:
+                return true
+            }
+        }
+        return false
     }
 
     // MARK: JSON
@@ -157,7 +171,7 @@ public enum ExtractedContentFormatter {
         for block in blocks {
             emitImages(before: block.range.start.offset)
             var text = document.text(of: block)
-            guard !text.isEmpty || block.kind == .heading else { continue }
+            guard isVisible(text) else { continue }
             // Links that start inside this block, rendered inline.
             while linkCursor < links.count, links[linkCursor].range.start.offset < block.range.start.offset { linkCursor += 1 }
             var blockLinks: [Link] = []

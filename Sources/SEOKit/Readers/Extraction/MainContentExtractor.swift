@@ -108,7 +108,10 @@ public struct MainContentExtractor: Sendable {
         var pruned = [Bool](repeating: false, count: count)
         var headline: Int32?
         if let root {
-            if options.prunesBoilerplate { prune(below: root, analysis: analysis, into: &pruned) }
+            if options.prunesBoilerplate {
+                prune(below: root, analysis: analysis, into: &pruned)
+                pruneOrphanHeadings(below: root, analysis: analysis, pruned: &pruned)
+            }
             if options.keepsHeadline { headline = findHeadline(for: root, analysis: analysis) }
         }
         return ContentSelection(root: root, headline: headline, pruned: pruned, usedFallback: usedFallback)
@@ -186,9 +189,12 @@ public struct MainContentExtractor: Sendable {
                 if tag.headingLevel == 0, tag.isBlock {
                     // Link lists and link-only paragraphs (a paragraph with a long text
                     // around its links stays).
+                    // Items and cells follow their list or table: a list that was kept keeps
+                    // all its items.
                     let links = Float(analysis.linkCharacters[slot])
                     let density = links / characters
-                    if density > 0.8 || (density > 0.5 && characters - links < 100) {
+                    let isItem = tag == .li || tag == .dt || tag == .dd || tag == .td || tag == .th || tag == .tr
+                    if !isItem, density > 0.8 || (density > 0.5 && characters - links < 100) {
                         pruned[slot] = true
                         return false
                     }
@@ -205,6 +211,36 @@ public struct MainContentExtractor: Sendable {
                 }
                 return true
             }, leave: { _ in })
+        }
+    }
+
+    /// Headings left without content by the pruning ("Related stories" over a pruned list,
+    /// "Sponsored links" at the end): a heading followed by nothing, or by a heading of the same
+    /// or a higher level, goes too.
+    private func pruneOrphanHeadings(below root: Int32, analysis: PageAnalysis, pruned: inout [Bool]) {
+        let tree = analysis.tree
+        let nodes = tree.nodes
+        // The subtree of the root is the contiguous index range after it.
+        var end = Int(root) + 1
+        while end < nodes.count, nodes[end].depth > nodes[Int(root)].depth { end += 1 }
+        var prunedContext = [Bool](repeating: false, count: end - Int(root))
+        for index in (Int(root) + 1)..<end {
+            let parent = Int(nodes[index].parent)
+            prunedContext[index - Int(root)] = pruned[index] || (parent > Int(root) && prunedContext[parent - Int(root)])
+        }
+        // Kept blocks of the root, in order: (owner, heading level or 0).
+        var kept: [(owner: Int32, level: Int)] = []
+        for block in analysis.blocks where Int(block.firstText) > Int(root) && Int(block.firstText) < end {
+            if prunedContext[Int(block.firstText) - Int(root)] { continue }
+            kept.append((block.owner, block.isHeading ? nodes[Int(block.owner)].tag.headingLevel : 0))
+        }
+        for (position, block) in kept.enumerated() where block.level > 1 {
+            var orphan = true
+            if position + 1 < kept.count {
+                let next = kept[position + 1]
+                orphan = next.level > 0 && next.level <= block.level
+            }
+            if orphan, Int(block.owner) > Int(root) { pruned[Int(block.owner)] = true }
         }
     }
 
