@@ -7,6 +7,15 @@ public struct DocumentStatistics: Sendable {
     /// Problems the reader repaired (invalid UTF-8 and the like).
     public var notes: [ReadNote]
 
+    /// Statistics from counts already made.
+    public init(document: Document, counts: TextStatistics) {
+        path = document.path
+        format = document.format
+        self.counts = counts
+        readability = Readability(counts)
+        notes = document.notes
+    }
+
     /// Analyses a document.
     public init(document: Document, analysis: TextAnalysis? = nil) {
         path = document.path

@@ -1,0 +1,4 @@
+extension RuleCatalog {
+    /// The content rules, in listing order.
+    static let contentRules: [any Rule.Type] = []
+}

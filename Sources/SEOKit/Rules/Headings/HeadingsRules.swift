@@ -1,0 +1,6 @@
+extension RuleCatalog {
+    /// The headings rules, in listing order.
+    static let headingsRules: [any Rule.Type] = [
+        SingleH1Rule.self,
+    ]
+}

@@ -1,0 +1,4 @@
+extension RuleCatalog {
+    /// The headline rules, in listing order.
+    static let headlineRules: [any Rule.Type] = []
+}

@@ -1,0 +1,4 @@
+extension RuleCatalog {
+    /// The images rules, in listing order.
+    static let imagesRules: [any Rule.Type] = []
+}

@@ -1,0 +1,4 @@
+extension RuleCatalog {
+    /// The links rules, in listing order.
+    static let linksRules: [any Rule.Type] = []
+}

@@ -1,0 +1,4 @@
+extension RuleCatalog {
+    /// The readability rules, in listing order.
+    static let readabilityRules: [any Rule.Type] = []
+}

@@ -1,0 +1,4 @@
+extension RuleCatalog {
+    /// The style rules, in listing order.
+    static let styleRules: [any Rule.Type] = []
+}
