@@ -187,6 +187,8 @@ public struct BoilerplatePatterns: Sendable {
     var phrases: Set<String> = []
     /// Length in bytes of the longest phrase, to skip the lookup for longer blocks.
     var longestPhrase = 0
+    /// Normalised phrases a short block may start with (`= copyright*`).
+    var phrasePrefixes: [String] = []
     /// Words of datelines (months, weekdays, time zones...), lowercase.
     var dateWords: Set<String> = []
 
@@ -210,7 +212,9 @@ public struct BoilerplatePatterns: Sendable {
             case "@": dateWords.insert(pattern.lowercased())
             case "=":
                 let phrase = BoilerplatePatterns.normalizedPhrase(pattern)
-                if !phrase.isEmpty {
+                if pattern.hasSuffix("*") {
+                    if !phrase.isEmpty { phrasePrefixes.append(phrase) }
+                } else if !phrase.isEmpty {
                     phrases.insert(phrase)
                     longestPhrase = max(longestPhrase, phrase.utf8.count)
                 }
@@ -245,10 +249,23 @@ public struct BoilerplatePatterns: Sendable {
 
     /// Whether a whole block of text is a boilerplate phrase ("Advertisement", "Share this").
     public func isBoilerplatePhrase(_ text: String) -> Bool {
-        guard !phrases.isEmpty, text.utf8.count <= longestPhrase * 2 + 8 else { return false }
+        let length = text.utf8.count
+        guard length <= max(longestPhrase * 2 + 8, BoilerplatePatterns.prefixedPhraseLimit) else { return false }
+        // "© 2024 Example Ltd", "Copyright 2019 ...": a copyright line.
+        if text.trimmed().hasPrefix("©") { return true }
         let phrase = BoilerplatePatterns.normalizedPhrase(text)
-        return !phrase.isEmpty && phrases.contains(phrase)
+        guard !phrase.isEmpty else { return false }
+        if phrases.contains(phrase) { return true }
+        for prefix in phrasePrefixes where phrase.hasPrefix(prefix) {
+            if phrase.utf8.count == prefix.utf8.count || phrase.utf8[phrase.utf8.index(phrase.utf8.startIndex, offsetBy: prefix.utf8.count)] == 0x20 {
+                return true
+            }
+        }
+        return false
     }
+
+    /// Longest block (in bytes) that a phrase prefix (`= copyright*`) can make boilerplate.
+    static let prefixedPhraseLimit = 120
 
     /// Whether a short text is only a date or time, with the words around one ("Published
     /// Nov 20, 2019 01:38 pm", "Wednesday November 20, 2019", "Updated 2 hours ago").

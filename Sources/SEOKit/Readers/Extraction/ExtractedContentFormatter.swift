@@ -221,13 +221,17 @@ public enum ExtractedContentFormatter {
         return output
     }
 
+    /// Whether a line would start an ordered list: digits, `.` or `)`, then a space or the end.
     private static func startsWithOrderedMarker(_ text: String) -> Bool {
         var digits = 0
+        var marker = false
         for character in text {
+            if marker { return character == " " || character == "\t" }
             if character.isASCII && character.isNumber { digits += 1; continue }
-            return digits > 0 && (character == "." || character == ")")
+            guard digits > 0, character == "." || character == ")" else { return false }
+            marker = true
         }
-        return false
+        return marker
     }
 
     private static func escapeMarkdownText<S: StringProtocol>(_ text: S) -> String {

@@ -199,7 +199,7 @@ public struct MainContentExtractor: Sendable {
                         return false
                     }
                     // Blocks that are only a boilerplate phrase or a dateline.
-                    if characters <= 60 {
+                    if characters <= 120 {
                         let text = tree.textContent(of: index)
                         // Dates in a table are data, not a dateline.
                         let isCell = tag == .td || tag == .th
