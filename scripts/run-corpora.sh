@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh Debian machine and runs SEOKit's main jobs on the project's
+# own Corpora/: lint the drafts, score every article, compare a draft with its competitors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+swift build -c release --product seokit
+seokit=.build/release/seokit
+
+echo "== seokit lint Corpora/drafts"
+"$seokit" lint Corpora/drafts --no-color || true
+echo
+echo "== seokit score Corpora/drafts Corpora/pages"
+"$seokit" score Corpora/drafts Corpora/pages || true
