@@ -42,6 +42,11 @@ public struct MainContentExtractor: Sendable {
         MainContentExtractor().extract(decoded, path: path)
     }
 
+    /// Extracts the main content of a page already parsed, with the default options.
+    public static func extract(tree: HTMLTree, source: SourceText, path: String, notes: [ReadNote] = []) -> Document {
+        MainContentExtractor().extract(tree: tree, source: source, path: path, notes: notes)
+    }
+
     /// Extracts the main content of a decoded HTML page.
     public func extract(_ decoded: DecodedInput, path: String) -> Document {
         let source = SourceText(bytes: decoded.bytes)
