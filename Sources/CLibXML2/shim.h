@@ -1,6 +1,13 @@
 #ifndef SEOKIT_CLIBXML2_SHIM_H
 #define SEOKIT_CLIBXML2_SHIM_H
 
+/* Debian builds libxml2 with ICU, so its encoding header pulls in the system's ICU headers,
+ * which clash with the ICU copy inside Foundation ("UErrorCode has different definitions").
+ * SEOKit never touches libxml2's ICU converters (it decodes input itself), and the ICU fields
+ * only sit at the end of a struct SEOKit uses through pointers, so hide them. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>

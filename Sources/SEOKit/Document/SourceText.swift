@@ -12,10 +12,70 @@ public final class SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// Lines with a non-ASCII byte, where columns must be counted; for the others a column is
+    /// a subtraction. Long ones carry a code-point count every `checkpointStride` bytes.
+    private let nonASCIILines: [Int: [Int]]
+    private static let checkpointStride = 4096
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        self.lineStarts = SourceText.lineStarts(of: bytes)
+        let starts = SourceText.lineStarts(of: bytes)
+        self.lineStarts = starts
+        self.nonASCIILines = SourceText.nonASCIILines(bytes, lineStarts: starts)
+    }
+
+    /// For each line holding a byte ≥ 0x80: code points before each checkpoint of the line.
+    private static func nonASCIILines(_ bytes: [UInt8], lineStarts: [Int]) -> [Int: [Int]] {
+        var lines: [Int: [Int]] = [:]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for line in 0..<lineStarts.count {
+                let start = lineStarts[line]
+                let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : buffer.count
+                var index = start
+                var ascii = true
+                while index + 8 <= end {
+                    if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { ascii = false; break }
+                    index += 8
+                }
+                if ascii {
+                    while index < end { if buffer[index] >= 0x80 { ascii = false; break }; index += 1 }
+                }
+                guard !ascii else { continue }
+                var checkpoints: [Int] = []
+                if end - start > checkpointStride {
+                    var count = 0
+                    var position = start
+                    while position < end {
+                        if (position - start) % checkpointStride == 0 { checkpoints.append(count) }
+                        if buffer[position] & 0xC0 != 0x80 { count += 1 }
+                        position += 1
+                    }
+                }
+                lines[line] = checkpoints
+            }
+        }
+        return lines
+    }
+
+    /// 1-based column of `offset` on 0-based `line`.
+    private func column(of offset: Int, line: Int) -> Int {
+        let start = lineStarts[line]
+        guard let checkpoints = nonASCIILines[line] else { return offset - start + 1 }
+        var index = start
+        var column = 1
+        if !checkpoints.isEmpty {
+            let slot = min((offset - start) / SourceText.checkpointStride, checkpoints.count - 1)
+            index = start + slot * SourceText.checkpointStride
+            column = 1 + checkpoints[slot]
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            while index < offset {
+                if buffer[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+        }
+        return column
     }
 
     public convenience init(_ string: String) {
@@ -75,17 +135,7 @@ public final class SourceText: Sendable {
     public func location(at offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
         let line = lineIndex(containing: clamped)
-        let start = lineStarts[line]
-        var column = 1
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            while index < clamped {
-                // Count lead bytes only: each starts one code point.
-                if buffer[index] & 0xC0 != 0x80 { column += 1 }
-                index += 1
-            }
-        }
-        return SourceLocation(line: line + 1, column: column, offset: clamped)
+        return SourceLocation(line: line + 1, column: column(of: clamped, line: line), offset: clamped)
     }
 
     /// Remembers where the last location was, so locations requested in source order cost
@@ -113,20 +163,20 @@ public final class SourceText: Sendable {
         }
         var line = cursor.line
         while line + 1 < lineStarts.count, lineStarts[line + 1] <= clamped { line += 1 }
-        var column: Int
-        var index: Int
-        if line == cursor.line {
-            column = cursor.column
-            index = cursor.offset
-        } else {
-            column = 1
-            index = lineStarts[line]
-        }
-        bytes.withUnsafeBufferPointer { buffer in
-            while index < clamped {
-                if buffer[index] & 0xC0 != 0x80 { column += 1 }
-                index += 1
+        let column: Int
+        if line == cursor.line, nonASCIILines[line] != nil, clamped - cursor.offset < SourceText.checkpointStride {
+            // Same non-ASCII line, a short step on: count from the cursor.
+            var counted = cursor.column
+            bytes.withUnsafeBufferPointer { buffer in
+                var index = cursor.offset
+                while index < clamped {
+                    if buffer[index] & 0xC0 != 0x80 { counted += 1 }
+                    index += 1
+                }
             }
+            column = counted
+        } else {
+            column = self.column(of: clamped, line: line)
         }
         cursor = Cursor(line: line, offset: clamped, column: column)
         return SourceLocation(line: line + 1, column: column, offset: clamped)

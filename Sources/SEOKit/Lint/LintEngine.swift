@@ -33,14 +33,14 @@ public struct LintEngine: Sendable {
 
     /// Lints one document. `relativePath` selects configuration overrides; `keyphrases`
     /// (from `--keyphrase`) replace the document's own when not empty.
-    public func lint(_ document: Document, relativePath: String? = nil, keyphrases: [String] = []) -> LintReport {
+    public func lint(_ document: Document, relativePath: String? = nil, keyphrases: [String] = [], cache: WordCache? = nil) -> LintReport {
         let rules = configuration.resolvedRules(for: relativePath ?? document.path, catalog: catalog)
-        return lint(document, rules: rules, keyphrases: keyphrases)
+        return lint(document, rules: rules, keyphrases: keyphrases, cache: cache)
     }
 
     /// Lints one document with rules already resolved.
-    public func lint(_ document: Document, rules: [ResolvedRule], keyphrases: [String] = []) -> LintReport {
-        let context = LintContext(document: document, keyphrases: keyphrases)
+    public func lint(_ document: Document, rules: [ResolvedRule], keyphrases: [String] = [], cache: WordCache? = nil) -> LintReport {
+        let context = LintContext(document: document, analysis: TextAnalysis(document: document, cache: cache), keyphrases: keyphrases)
         let suppressions = Suppressions(document: document)
         var findings: [Finding] = []
         var assessments: [Assessment] = []

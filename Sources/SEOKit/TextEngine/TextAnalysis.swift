@@ -12,13 +12,17 @@ public struct TextAnalysis: Sendable {
         public var sentenceRange: Range<Int>
     }
 
-    /// Tokenizes and segments every prose block of a document.
-    public init(document: Document, tokenizer: Tokenizer = Tokenizer(), segmenter: SentenceSegmenter = SentenceSegmenter()) {
+    /// Tokenizes and segments every prose block of a document. Pass a `cache` to reuse what
+    /// the lexicon said about words across documents (one cache per thread).
+    public init(
+        document: Document, tokenizer: Tokenizer = Tokenizer(), segmenter: SentenceSegmenter = SentenceSegmenter(),
+        cache: WordCache? = nil
+    ) {
         var tokens: [Token] = []
         tokens.reserveCapacity(document.text.count / 5 + 16)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(document.text.count / 90 + 4)
-        let cache = WordCache()
+        let cache = cache ?? WordCache()
         var spans: [BlockSpan] = []
         spans.reserveCapacity(document.blocks.count)
         document.text.bytes.withUnsafeBufferPointer { text in
