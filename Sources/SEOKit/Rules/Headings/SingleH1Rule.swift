@@ -23,6 +23,7 @@ struct SingleH1Rule: Rule {
             .pass("---\ntitle: Baking bread\n---\n\nSome text.\n\n## Flour\n"),
             .pass("# Baking bread\n\nSome text.\n", options: ["title-is-h1": .flag(false)]),
             .pass("<html><head><title>Bread</title></head><body><h1>Bread</h1><p>Text.</p></body></html>", format: .html),
+            .pass("Plain text has no headings to count.\n", format: .text),
             .fail("---\ntitle: Baking bread\n---\n\n↓# Baking bread\n\nSome text.\n"),
             .fail("# One\n\nText.\n\n↓# Two\n\nMore.\n", options: ["title-is-h1": .flag(false)]),
             .fail("↓Just text, no heading at all.\n", options: ["title-is-h1": .flag(false)]),
@@ -31,6 +32,10 @@ struct SingleH1Rule: Rule {
 
     func check(_ context: LintContext, options: RuleOptions) -> RuleResult {
         let document = context.document
+        // Plain text has no markup for headings at all.
+        guard document.format != .text else {
+            return RuleResult(assessment: Assessment(score: .seo, rating: .notApplicable, measured: "plain text", target: "exactly 1"))
+        }
         let bodyH1s = document.blocks.filter { $0.kind == .heading && $0.level == 1 }
         let titleCounts = document.format == .markdown && options.flag("title-is-h1") && document.metadata.title != nil
         let total = bodyH1s.count + (titleCounts ? 1 : 0)

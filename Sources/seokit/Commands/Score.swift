@@ -1,0 +1,149 @@
+import ArgumentParser
+import SEOKit
+import SEOKitHistory
+
+/// `seokit score`: every article of a library scored, on all cores.
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a whole content library: SEO and readability scores per article, worst first.",
+        discussion: """
+            Exit status: 2 when any file could not be read or was repaired, 1 when any article \
+            scored below --min-score, 0 otherwise.
+            """)
+
+    @Argument(help: "Files or folders to score (folders are read recursively).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Read paths to score from a file, one per line ('-' for standard input).", valueName: "file"))
+    var filesFrom: String?
+
+    @Option(name: .long, help: "Output format: table (default on a terminal), csv, jsonl (default when piped) or json.")
+    var format: ScoreFormatArgument?
+
+    @Option(name: .long, help: "Worker threads (default: one per core).")
+    var jobs: Int = BatchScorer.defaultJobs
+
+    @Option(name: .long, help: ArgumentHelp("Focus keyphrase for every article (repeatable); otherwise each article's front matter.", valueName: "text"))
+    var keyphrase: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Exit 1 when an article's SEO or readability score is below this.", valueName: "score"))
+    var minScore: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Record the run in this SQLite database.", valueName: "file"))
+    var db: String?
+
+    @Flag(name: .long, help: "With --db: show which articles got better or worse since the previous run.")
+    var sinceLast = false
+
+    @Flag(name: .long, help: "No progress bar.")
+    var quiet = false
+
+    @OptionGroup var input: InputOptions
+
+    enum ScoreFormatArgument: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, jsonl, json
+        var format: ScoreFormat { ScoreFormat(rawValue: rawValue)! }
+    }
+
+    func validate() throws {
+        if paths.isEmpty && filesFrom == nil { throw ValidationError("give files or folders to score, or --files-from") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if sinceLast && db == nil { throw ValidationError("--since-last needs --db") }
+    }
+
+    func run() throws {
+        var problems = ProblemReporter()
+        var requested = paths
+        if let filesFrom {
+            do {
+                requested += try PathList.read(filesFrom)
+            } catch {
+                throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
+            }
+        }
+        let discovered = input.discovery.expand(requested)
+        for error in discovered.errors { problems.report(error) }
+
+        let format = self.format?.format ?? (StandardStreams.isTerminal(1) ? .table : .jsonl)
+        let scorer = BatchScorer(jobs: jobs, reader: DocumentReader(options: input.readOptions), keyphrases: keyphrase)
+        let output = ScoreOutput(format: format, total: discovered.files.count, showProgress: !quiet && StandardStreams.isTerminal(2))
+
+        if let db {
+            let history: ScoreHistory
+            do {
+                history = try ScoreHistory(path: db)
+            } catch {
+                throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(db): cannot open the score database (\(error))")
+            }
+            let files = discovered.files
+            let runID = try history.recordRun(arguments: CommandLine.arguments) { deliver in
+                scorer.run(files) { _, record in
+                    output.handle(record)
+                    deliver(record)
+                }
+            }
+            output.finish()
+            if sinceLast, let changes = try history.changes(since: runID) {
+                let text = ScoreChangeReport.render(changes)
+                if format == .table { StandardStreams.writeOutput("\n" + text) } else { StandardStreams.writeError(text) }
+            }
+        } else {
+            scorer.run(discovered.files) { _, record in output.handle(record) }
+            output.finish()
+        }
+
+        var status = problems.exitStatus
+        if output.failedCount > 0 { status = ExitStatus.usageOrInputError }
+        if status == ExitStatus.success, let minScore, output.lowestScore.map({ $0 < minScore }) == true {
+            status = ExitStatus.findings
+        }
+        if status != ExitStatus.success { throw CommandFailure(code: status, message: "") }
+    }
+}
+
+/// Turns records into output as they arrive; the scorer calls it in input order, one at a time.
+final class ScoreOutput: @unchecked Sendable {
+    private let format: ScoreFormat
+    private let progress: ProgressBar?
+    private var records: [ScoreRecord] = []
+    private(set) var summary = ScoreSummary()
+    private(set) var failedCount = 0
+    private(set) var lowestScore: Int?
+
+    init(format: ScoreFormat, total: Int, showProgress: Bool) {
+        self.format = format
+        progress = showProgress ? ProgressBar(total: total) : nil
+        if format == .csv { StandardStreams.writeOutput(ScoreRendering.csvHeader()) }
+    }
+
+    func handle(_ record: ScoreRecord) {
+        if record.status == .error {
+            failedCount += 1
+            progress.map { _ in StandardStreams.writeError("\r\u{1B}[2K") }
+            StandardStreams.writeError("seokit: \(record.path): \(record.message ?? "error")\n")
+        }
+        for score in [record.seoScore, record.readabilityScore].compactMap({ $0 }) {
+            lowestScore = min(lowestScore ?? score, score)
+        }
+        summary.add(record)
+        switch format {
+        case .csv: StandardStreams.writeOutput(ScoreRendering.csvRow(record))
+        case .jsonl: StandardStreams.writeOutput(ScoreRendering.jsonLine(record))
+        case .table, .json:
+            // Kept for sorting; findings are not needed any more.
+            var kept = record
+            kept.findings = []
+            records.append(kept)
+        }
+        progress?.advance()
+    }
+
+    func finish() {
+        progress?.finish()
+        switch format {
+        case .table: StandardStreams.writeOutput(ScoreRendering.table(records, summary: summary))
+        case .json: StandardStreams.writeOutput(ScoreRendering.json(records, summary: summary))
+        case .csv, .jsonl: break
+        }
+    }
+}
