@@ -1,0 +1,159 @@
+/// One `seokit lint` run as a library call: finds the files, the configuration of each, reads,
+/// lints, applies a baseline and returns the `LintRun` formatters render.
+///
+///     let run = try LintSession(options: .init(failOn: .warning)).run(["content"])
+///     exit(run.exitStatus)
+///
+/// - Files: `FileDiscovery` with the command line's `--include`/`--exclude` (relative to each
+///   folder given), then the configuration's `include`/`exclude` (relative to the
+///   configuration file's folder). The configuration's globs apply to files named on the
+///   command line too, so `seokit lint $(git diff --name-only)` skips excluded files.
+/// - Configuration: `options.configPath` for every file, else the nearest `.seokit.yml` (see
+///   `ConfigurationLoader`). Every configuration is loaded before any file is linted: an invalid
+///   one throws and nothing is linted.
+/// - Inputs that cannot be read are collected in `LintRun.inputErrors`; the others are linted.
+/// - `failOn`: `options.failOn`, else the strictest `fail-on` among the configurations used,
+///   else `error`.
+/// - Baseline: findings in `options.baselinePath` are dropped (counted in `baselineMatches`);
+///   `options.writeBaselinePath` records every finding of the run (before that filtering).
+public struct LintSession {
+    public struct Options: Sendable {
+        /// A configuration file for every input (no discovery).
+        public var configPath: String?
+        /// Focus keyphrases replacing the documents' own.
+        public var keyphrases: [String]
+        /// Overrides the configuration's `fail-on`.
+        public var failOn: Severity?
+        /// Leave out documents whose front matter says `draft: true`.
+        public var skipDrafts: Bool
+        /// Drop findings recorded in this baseline file.
+        public var baselinePath: String?
+        /// Record the run's findings in this baseline file.
+        public var writeBaselinePath: String?
+        /// Size limit and format override (the field mapping comes from each configuration).
+        public var readOptions: ReadOptions
+        /// Globs of the command line, relative to each folder given.
+        public var include: [Glob]
+        public var exclude: [Glob]
+
+        public init(
+            configPath: String? = nil, keyphrases: [String] = [], failOn: Severity? = nil, skipDrafts: Bool = false,
+            baselinePath: String? = nil, writeBaselinePath: String? = nil, readOptions: ReadOptions = ReadOptions(),
+            include: [Glob] = [], exclude: [Glob] = []
+        ) {
+            self.configPath = configPath
+            self.keyphrases = keyphrases
+            self.failOn = failOn
+            self.skipDrafts = skipDrafts
+            self.baselinePath = baselinePath
+            self.writeBaselinePath = writeBaselinePath
+            self.readOptions = readOptions
+            self.include = include
+            self.exclude = exclude
+        }
+    }
+
+    public var options: Options
+    public var catalog: [any Rule.Type]
+
+    public init(options: Options = Options(), catalog: [any Rule.Type] = RuleCatalog.all) {
+        self.options = options
+        self.catalog = catalog
+    }
+
+    /// A file to lint with the configuration that applies to it.
+    private struct Job {
+        var path: String
+        var configuration: LintConfiguration
+        /// The path relative to the configuration's folder, for override globs.
+        var relativePath: String
+    }
+
+    /// Lints files, folders (recursively) and `-` (standard input).
+    public func run(_ paths: [String]) throws(LintSessionError) -> LintRun {
+        let loader = ConfigurationLoader(catalog: catalog)
+        var explicit: LintConfiguration?
+        if let configPath = options.configPath {
+            do { explicit = try loader.configuration(at: configPath) } catch { throw .configuration(error) }
+        }
+        let baseline = try loadBaseline()
+
+        let discovered = FileDiscovery(include: options.include, exclude: options.exclude).expand(paths)
+        var inputErrors = discovered.errors
+        let currentDirectory = Paths.currentDirectory
+
+        var jobs: [Job] = []
+        for file in discovered.files {
+            let configuration: LintConfiguration
+            if let explicit {
+                configuration = explicit
+            } else if let found = loader.discover(for: file) {
+                do { configuration = try loader.configuration(at: found) } catch { throw .configuration(error) }
+            } else {
+                configuration = LintConfiguration()
+            }
+            let base = ConfigurationLoader.baseFolder(of: configuration) ?? currentDirectory
+            let relativePath = file == "-" ? "-" : Paths.relative(file, to: base)
+            if file != "-", !LintSession.isSelected(relativePath, by: configuration) { continue }
+            jobs.append(Job(path: file, configuration: configuration, relativePath: relativePath))
+        }
+
+        var reports: [LintReport] = []
+        reports.reserveCapacity(jobs.count)
+        for job in jobs {
+            var readOptions = options.readOptions
+            readOptions.fieldMapping = job.configuration.fieldMapping
+            do {
+                let document = try DocumentReader(options: readOptions).read(path: job.path)
+                if options.skipDrafts, document.metadata.isDraft { continue }
+                let engine = LintEngine(configuration: job.configuration, catalog: catalog)
+                reports.append(engine.lint(document, relativePath: job.relativePath, keyphrases: options.keyphrases))
+            } catch {
+                inputErrors.append(error)
+            }
+        }
+
+        let configuredFailOn = (jobs.map(\.configuration) + (explicit.map { [$0] } ?? [])).compactMap(\.failOn).min()
+        var run = LintRun(
+            reports: reports, inputErrors: inputErrors, failOn: options.failOn ?? configuredFailOn ?? .error,
+            rootPath: Paths.repositoryRoot(of: currentDirectory))
+
+        if let writePath = options.writeBaselinePath {
+            let recorded = Baseline(recording: run, relativeTo: Paths.parent(Paths.absolute(writePath)))
+            do { try recorded.write(to: writePath) } catch { throw .baseline(error) }
+        }
+        if let baseline, let baselinePath = options.baselinePath {
+            run = baseline.filter(run, relativeTo: Paths.parent(Paths.absolute(baselinePath)))
+        }
+        return run
+    }
+
+    /// The baseline to filter with; a missing file is an empty baseline only when the same
+    /// run writes it (`--baseline b.json --write-baseline b.json` starts and updates one).
+    private func loadBaseline() throws(LintSessionError) -> Baseline? {
+        guard let path = options.baselinePath else { return nil }
+        if !Paths.exists(path), let writePath = options.writeBaselinePath, Paths.absolute(writePath) == Paths.absolute(path) {
+            return Baseline()
+        }
+        do { return try Baseline.load(path: path) } catch { throw .baseline(error) }
+    }
+
+    /// Whether a configuration's `include`/`exclude` select a path relative to its folder.
+    public static func isSelected(_ relativePath: String, by configuration: LintConfiguration) -> Bool {
+        if !configuration.include.isEmpty, !configuration.include.contains(where: { $0.matches(relativePath) }) { return false }
+        return !configuration.exclude.contains(where: { $0.matches(relativePath) })
+    }
+}
+
+/// Why a lint session stopped before linting: a configuration or baseline that cannot be used.
+public enum LintSessionError: Error, Sendable, CustomStringConvertible {
+    case configuration(ConfigurationError)
+    case baseline(BaselineError)
+
+    public var description: String {
+        switch self {
+        case .configuration(let error): return error.description
+        case .baseline(let error): return error.description
+        }
+    }
+}

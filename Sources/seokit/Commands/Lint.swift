@@ -1,0 +1,156 @@
+import ArgumentParser
+import SEOKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `seokit lint`: check drafts against the rules; the pull-request gate.
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check Markdown, HTML and text against the SEO and copy rules.",
+        discussion: """
+            Configuration: the nearest .seokit.yml at or above each file (up to the repository \
+            root, the first folder with .git) applies to it; the nearest file is the whole \
+            configuration, files do not merge. --config FILE applies one file to every input. \
+            'seokit init' writes a commented starter.
+
+            Outputs: --format takes one or more of text, json, sarif, github, comma-separated or \
+            repeated; FORMAT:FILE writes a file (atomically), a format without a file goes to \
+            standard output (at most one). Default: text; under GitHub Actions \
+            (GITHUB_ACTIONS=true) github annotations on standard output and the text report on \
+            standard error, so the job log lists every finding even past GitHub's annotation limits.
+
+            Baselines: --write-baseline FILE records the findings of this run; --baseline FILE \
+            leaves out findings recorded there (matched on file, rule and the text of their line, \
+            so edits elsewhere in a file keep them matched). Give both the same FILE to start \
+            or update a baseline.
+
+            Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for usage, \
+            configuration or input errors (the other files are still linted and reported).
+            """)
+
+    @Argument(help: "Files or folders to lint; '-' reads standard input.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Use this configuration file for every input (no discovery).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Focus keyphrase, instead of the front matter's (repeatable).", valueName: "text"))
+    var keyphrase: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Outputs: text, json, sarif, github, each optionally FORMAT:FILE; comma-separated or repeated.", valueName: "spec"))
+    var format: [String] = []
+
+    @Option(name: .long, help: "Lowest severity that fails the run: info, warning or error (default: the configuration's fail-on, else error).")
+    var failOn: FailOnArgument?
+
+    @Flag(name: .long, help: "Leave out documents whose front matter says draft: true.")
+    var skipDrafts = false
+
+    @Option(name: .long, help: ArgumentHelp("Leave out findings recorded in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Record this run's findings in a baseline file.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Flag(name: .long, help: "Show the assessments behind each file's scores.")
+    var explain = false
+
+    @Flag(name: .long, help: "No ANSI colour (also when NO_COLOR is set or the output is not a terminal).")
+    var noColor = false
+
+    @OptionGroup var input: InputOptions
+
+    enum FailOnArgument: String, ExpressibleByArgument, CaseIterable {
+        case info, warning, error
+        var severity: Severity { Severity(rawValue: rawValue)! }
+    }
+
+    func run() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one file, folder or '-'") }
+        let inGitHubActions = Lint.environment("GITHUB_ACTIONS") == "true"
+
+        var outputs: [OutputSpec]
+        do {
+            outputs = try LintFormats.parseOutputs(format)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        // Text on standard error: the GitHub Actions default's readable log.
+        var textOnStandardError = false
+        if outputs.isEmpty {
+            if inGitHubActions {
+                outputs = [OutputSpec(format: GitHubLintFormatter.name)]
+                textOnStandardError = true
+            } else {
+                outputs = [OutputSpec(format: TextLintFormatter.name)]
+            }
+        }
+
+        let options = LintSession.Options(
+            configPath: config, keyphrases: keyphrase, failOn: failOn?.severity, skipDrafts: skipDrafts,
+            baselinePath: baseline, writeBaselinePath: writeBaseline, readOptions: input.readOptions,
+            include: input.include.map(Glob.init), exclude: input.exclude.map(Glob.init))
+        let run: LintRun
+        do {
+            run = try LintSession(options: options).run(paths)
+        } catch {
+            throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
+        }
+
+        let noColorVariable = Lint.environment("NO_COLOR").map { !$0.isEmpty } ?? false
+        let colorOnTerminal = !noColor && !noColorVariable && StandardStreams.isTerminal(1)
+        var writeFailed = false
+        var textShown = textOnStandardError
+        for output in outputs {
+            let toStandardOutput = output.isStandardOutput
+            let isText = output.format == TextLintFormatter.name
+            guard let formatter = LintFormats.formatter(
+                named: output.format, colored: toStandardOutput && colorOnTerminal, explainScores: explain && isText)
+            else { continue }
+            let rendered = formatter.render(run)
+            if let path = output.path {
+                do {
+                    try AtomicFile.write(rendered, to: path)
+                } catch {
+                    StandardStreams.writeError("seokit: \(error)\n")
+                    writeFailed = true
+                }
+            } else {
+                StandardStreams.writeOutput(rendered)
+                if isText { textShown = true }
+            }
+        }
+        if textOnStandardError {
+            StandardStreams.writeError(TextLintFormatter(explainScores: explain).render(run))
+        }
+        // Without a text report on the terminal, input errors and the explanation still go to
+        // standard error (standard output may hold JSON or SARIF).
+        if !textShown {
+            for error in run.inputErrors { StandardStreams.writeError("seokit: \(error)\n") }
+            for report in run.reports {
+                for note in report.notes {
+                    let position = note.location.map { ":\($0.line):\($0.column)" } ?? ""
+                    StandardStreams.writeError("seokit: \(report.path)\(position): \(note.message)\n")
+                }
+            }
+            if explain {
+                let explanation = TextLintFormatter.explanation(run)
+                if outputs.contains(where: \.isStandardOutput) {
+                    StandardStreams.writeError(explanation)
+                } else {
+                    StandardStreams.writeOutput(explanation)
+                }
+            }
+        }
+
+        let status = writeFailed ? ExitStatus.usageOrInputError : run.exitStatus
+        if status != ExitStatus.success { throw CommandFailure(code: status, message: "") }
+    }
+
+    /// An environment variable, without Foundation.
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}
