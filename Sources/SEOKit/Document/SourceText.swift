@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// The decoded text of an input file, with the line index that turns byte offsets into
 /// line and column positions.
@@ -12,74 +13,62 @@ public final class SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
-    /// Lines with a non-ASCII byte, where columns must be counted; for the others a column is
-    /// a subtraction. Long ones carry a code-point count every `checkpointStride` bytes.
-    private let nonASCIILines: [Int: [Int]]
+    /// Code-point counts every `checkpointStride` bytes of very long lines, made when a column
+    /// on such a line is first asked for (a minified page, a 50 MB single line).
+    private let checkpoints = Mutex<[Int: [Int]]>([:])
     private static let checkpointStride = 4096
+    private static let longLine = 65_536
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        let starts = SourceText.lineStarts(of: bytes)
-        self.lineStarts = starts
-        self.nonASCIILines = SourceText.nonASCIILines(bytes, lineStarts: starts)
+        self.lineStarts = SourceText.lineStarts(of: bytes)
     }
 
-    /// For each line holding a byte ≥ 0x80: code points before each checkpoint of the line.
-    private static func nonASCIILines(_ bytes: [UInt8], lineStarts: [Int]) -> [Int: [Int]] {
-        var lines: [Int: [Int]] = [:]
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for line in 0..<lineStarts.count {
-                let start = lineStarts[line]
-                let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : buffer.count
-                var index = start
-                var ascii = true
-                while index + 8 <= end {
-                    if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { ascii = false; break }
-                    index += 8
-                }
-                if ascii {
-                    while index < end { if buffer[index] >= 0x80 { ascii = false; break }; index += 1 }
-                }
-                guard !ascii else { continue }
-                var checkpoints: [Int] = []
-                if end - start > checkpointStride {
-                    var count = 0
-                    var position = start
-                    while position < end {
-                        if (position - start) % checkpointStride == 0 { checkpoints.append(count) }
-                        if buffer[position] & 0xC0 != 0x80 { count += 1 }
-                        position += 1
-                    }
-                }
-                lines[line] = checkpoints
-            }
+    /// Code points in `bytes[start..<end]`: eight bytes at a time, counting the bytes that are
+    /// not UTF-8 continuation bytes (10xxxxxx).
+    private static func codePoints(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var index = start
+        var count = 0
+        while index + 8 <= end {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+            count += 8 - continuation.nonzeroBitCount
+            index += 8
         }
-        return lines
+        while index < end {
+            if buffer[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     /// 1-based column of `offset` on 0-based `line`.
     private func column(of offset: Int, line: Int) -> Int {
         let start = lineStarts[line]
-        guard let checkpoints = nonASCIILines[line] else { return offset - start + 1 }
-        var index = start
-        var column = 1
-        if !checkpoints.isEmpty {
-            let slot = min((offset - start) / SourceText.checkpointStride, checkpoints.count - 1)
-            index = start + slot * SourceText.checkpointStride
-            column = 1 + checkpoints[slot]
-        }
-        bytes.withUnsafeBufferPointer { buffer in
-            while index < offset {
-                if buffer[index] & 0xC0 != 0x80 { column += 1 }
-                index += 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            if offset - start < SourceText.longLine {
+                return 1 + SourceText.codePoints(buffer, from: start, to: offset)
             }
+            let marks = lineCheckpoints(line, buffer: buffer)
+            let slot = min((offset - start) / SourceText.checkpointStride, marks.count - 1)
+            let from = start + slot * SourceText.checkpointStride
+            return 1 + marks[slot] + SourceText.codePoints(buffer, from: from, to: offset)
         }
-        return column
     }
 
-    public convenience init(_ string: String) {
-        self.init(bytes: Array(string.utf8))
+    private func lineCheckpoints(_ line: Int, buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+        if let known = checkpoints.withLock({ $0[line] }) { return known }
+        let start = lineStarts[line]
+        let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : buffer.count
+        var marks: [Int] = [0]
+        var position = start
+        while position + SourceText.checkpointStride <= end {
+            marks.append(marks[marks.count - 1] + SourceText.codePoints(buffer, from: position, to: position + SourceText.checkpointStride))
+            position += SourceText.checkpointStride
+        }
+        checkpoints.withLock { $0[line] = marks }
+        return marks
     }
 
     /// The whole text as a `String`.
@@ -164,17 +153,9 @@ public final class SourceText: Sendable {
         var line = cursor.line
         while line + 1 < lineStarts.count, lineStarts[line + 1] <= clamped { line += 1 }
         let column: Int
-        if line == cursor.line, nonASCIILines[line] != nil, clamped - cursor.offset < SourceText.checkpointStride {
-            // Same non-ASCII line, a short step on: count from the cursor.
-            var counted = cursor.column
-            bytes.withUnsafeBufferPointer { buffer in
-                var index = cursor.offset
-                while index < clamped {
-                    if buffer[index] & 0xC0 != 0x80 { counted += 1 }
-                    index += 1
-                }
-            }
-            column = counted
+        if line == cursor.line, clamped - cursor.offset < SourceText.checkpointStride {
+            // Same line, a short step on: count from the cursor.
+            column = cursor.column + bytes.withUnsafeBufferPointer { SourceText.codePoints($0, from: cursor.offset, to: clamped) }
         } else {
             column = self.column(of: clamped, line: line)
         }
