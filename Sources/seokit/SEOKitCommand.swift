@@ -14,7 +14,7 @@ struct SEOKitCommand: ParsableCommand {
         commandName: "seokit",
         abstract: "SEO and copy analysis for Markdown and HTML: lint drafts, compare with competitors, score a library.",
         version: SEOKitVersion.string,
-        subcommands: [Stats.self, Score.self, Inspect.self, Extract.self, Lint.self, Rules.self, Explain.self, Init.self]
+        subcommands: [Stats.self, Score.self, Inspect.self, Extract.self, Lint.self, Rules.self, Explain.self, Init.self, Compare.self]
     )
 
     /// Linters exit 0 / 1 / 2; swift-argument-parser's own usage errors exit 64, so map them.

@@ -39,8 +39,8 @@ public struct ComparisonOptions: Sendable, Hashable {
     public var minimumTopicShare: Double
 
     public init(
-        topTerms: Int = 30, minimumTermShare: Double = 0.3, minimumTermPages: Int = 2, maximumTermWords: Int = 3,
-        headingSimilarity: Double = 0.5, minimumTopicShare: Double = 0.3
+        topTerms: Int = 50, minimumTermShare: Double = 0.3, minimumTermPages: Int = 2, maximumTermWords: Int = 3,
+        headingSimilarity: Double = 0.4, minimumTopicShare: Double = 0.3
     ) {
         self.topTerms = topTerms
         self.minimumTermShare = minimumTermShare
@@ -125,6 +125,22 @@ public enum ComparisonMetric: String, Sendable, Hashable, CaseIterable, Codable 
         case .readingGrade: return "Reading grade (Flesch–Kincaid)"
         case .sentenceLength: return "Average sentence length"
         case .keyphraseDensity: return "Keyphrase density (%)"
+        }
+    }
+
+    /// The name used inside sentences ("6 more H2 sections", "reading grade 11.2").
+    public var noun: String {
+        switch self {
+        case .words: return "words"
+        case .h2: return "H2 sections"
+        case .h3: return "H3 subsections"
+        case .paragraphs: return "paragraphs"
+        case .images: return "images"
+        case .lists: return "lists"
+        case .links: return "links"
+        case .readingGrade: return "reading grade"
+        case .sentenceLength: return "average sentence length"
+        case .keyphraseDensity: return "keyphrase density"
         }
     }
 

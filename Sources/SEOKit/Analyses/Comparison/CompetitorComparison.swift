@@ -33,7 +33,7 @@
 /// ```
 /// d = distance from the draft's value to [Q1, Q3]   (readability: max(0, value − Q3))
 /// s = max(IQR, 0.5 × |median|, unit)                 unit: words 50, counts 1, grade 1,
-///                                                          sentence length 2, density 0.25
+///                                                          sentence length 2, density 1
 /// closeness = max(0, 1 − d / s)
 /// ```
 ///
@@ -65,13 +65,14 @@
 ///
 /// The competitors' H2 and H3 headings, as sets of content-word stems, are merged by
 /// single-link clustering: two headings join when their Jaccard similarity is at least
-/// `headingSimilarity` (0.5). A topic is shown when enough pages cover it (same rule as terms,
-/// with `minimumTopicShare`). Its label is the heading with the highest summed similarity to
-/// the others (ties: shorter, then alphabetical); its key terms are the stems shared by at
-/// least half of its headings (at least one). The draft covers a topic *by heading* when one of
-/// its H2–H6 headings reaches the similarity threshold with one of the topic's headings, *in
-/// text* when every key term occurs in its text, and otherwise it is *missing*. Topics do not
-/// change the score.
+/// `headingSimilarity` (0.4). A topic is shown when enough pages cover it (same rule as terms,
+/// with `minimumTopicShare`). Its key terms are the stems shared by at least half of its
+/// headings (the 4 most shared; at least one). Its label is the heading made most purely of key
+/// terms (share of its stems that are key terms; ties: highest summed similarity to the others,
+/// then shorter, then alphabetical), without a leading number ("3. "). The draft covers a
+/// topic *by heading* when one of its H2–H6 headings reaches the similarity threshold with one
+/// of the topic's headings, *in text* when every key term occurs in its text, and otherwise it
+/// is *missing*. Topics do not change the score.
 ///
 /// ## Content score
 ///
@@ -236,7 +237,7 @@ public struct CompetitorComparison: Sendable {
         case .h2, .h3, .paragraphs, .images, .lists, .links: return 1
         case .readingGrade: return 1
         case .sentenceLength: return 2
-        case .keyphraseDensity: return 0.25
+        case .keyphraseDensity: return 1
         }
     }
 
@@ -270,7 +271,8 @@ public struct CompetitorComparison: Sendable {
     static func suggestion(_ metric: ComparisonMetric, draft: Double, distribution: ComparisonDistribution, position: RangePosition) -> String? {
         let q1 = distribution.q1, q3 = distribution.q3, median = distribution.median
         let fmt = { (value: Double) in ComparisonFormat.value(value, of: metric) }
-        /// Whole-number amounts from reaching Q1 to reaching Q3.
+        let target = ComparisonFormat.range(q1, q3, places: metric.places)
+        /// Whole-number amounts from reaching one end of the range to reaching the other.
         func amounts(_ low: Double, _ high: Double) -> String {
             let from = max(1, Int((low - 1e-9).rounded(.up)))
             let to = max(from, Int((high + 1e-9).rounded(.down)))
@@ -283,32 +285,32 @@ public struct CompetitorComparison: Sendable {
             return nil
         case (.words, .below):
             let amount = max(10, ((median - draft) / 10).rounded() * 10)
-            return "add about \(ComparisonFormat.number(amount)) words (competitors' median \(fmt(median)), Q1–Q3 \(fmt(q1))–\(fmt(q3)))"
+            return "add about \(ComparisonFormat.number(amount)) words (competitors' median \(fmt(median)), Q1–Q3 \(target))"
         case (.words, .above):
             let amount = max(10, ((draft - q3) / 10).rounded() * 10)
             return "about \(ComparisonFormat.number(amount)) words longer than most competitors (Q3 \(fmt(q3))): cut padding, if any"
         case (.h2, .below):
-            return "split into \(amounts(q1 - draft, q3 - draft)) more sections (H2); competitors have \(fmt(q1))–\(fmt(q3))"
+            return "split into \(amounts(q1 - draft, q3 - draft)) more sections (H2); competitors have \(target)"
         case (.h3, .below):
-            return "add \(amounts(q1 - draft, q3 - draft)) subsections (H3); competitors have \(fmt(q1))–\(fmt(q3))"
+            return "add \(amounts(q1 - draft, q3 - draft)) subsections (H3); competitors have \(target)"
         case (.paragraphs, .below):
-            return "add or split into \(amounts(q1 - draft, q3 - draft)) more paragraphs; competitors have \(fmt(q1))–\(fmt(q3))"
+            return "add or split into \(amounts(q1 - draft, q3 - draft)) more paragraphs; competitors have \(target)"
         case (.images, .below):
-            return "add \(amounts(q1 - draft, q3 - draft)) images; competitors have \(fmt(q1))–\(fmt(q3))"
+            return "add \(amounts(q1 - draft, q3 - draft)) images; competitors have \(target)"
         case (.lists, .below):
-            return "add \(amounts(q1 - draft, q3 - draft)) lists (steps, checklists); competitors have \(fmt(q1))–\(fmt(q3))"
+            return "add \(amounts(q1 - draft, q3 - draft)) lists (steps, checklists); competitors have \(target)"
         case (.links, .below):
-            return "add \(amounts(q1 - draft, q3 - draft)) links (internal or sources); competitors have \(fmt(q1))–\(fmt(q3))"
+            return "add \(amounts(q1 - draft, q3 - draft)) links (internal pages or sources); competitors have \(target)"
         case (.h2, .above), (.h3, .above), (.paragraphs, .above), (.images, .above), (.lists, .above), (.links, .above):
-            return "\(amounts(draft - q3, draft - q1)) more \(metric.label.lowercased()) than most competitors (\(fmt(q1))–\(fmt(q3))): merge or cut where it helps"
+            return "\(amounts(draft - q3, draft - q1)) more \(metric.noun) than most competitors (\(target)): merge or cut where it helps"
         case (.readingGrade, .above):
             return "make it easier to read: grade \(fmt(draft)), competitors at most \(fmt(q3)) (Q3); shorter sentences, plainer words"
         case (.sentenceLength, .above):
             return "shorten sentences: \(fmt(draft)) words on average, competitors at most \(fmt(q3)) (Q3)"
         case (.keyphraseDensity, .below):
-            return "use the keyphrase more: \(fmt(draft))%, competitors \(fmt(q1))–\(fmt(q3))%"
+            return "use the keyphrase more: \(fmt(draft))%, competitors \(target)%"
         case (.keyphraseDensity, .above):
-            return "use the keyphrase less: \(fmt(draft))%, competitors \(fmt(q1))–\(fmt(q3))%"
+            return "use the keyphrase less: \(fmt(draft))%, competitors \(target)%"
         }
     }
 
@@ -484,18 +486,6 @@ public struct CompetitorComparison: Sendable {
         for members in clusters.values {
             let pages = Set(members.map { items[$0].page }).sorted()
             guard pages.count >= required else { continue }
-            // Label: the heading most similar to the others.
-            var best = members[0]
-            var bestScore = -1.0
-            for member in members {
-                let score = members.reduce(0.0) { $0 + ($1 == member ? 0 : jaccard(items[member].stems, items[$1].stems)) }
-                let text = items[member].text, bestText = items[best].text
-                if score > bestScore + 1e-12
-                    || (abs(score - bestScore) <= 1e-12 && (text.count, text) < (bestText.count, bestText)) {
-                    best = member
-                    bestScore = score
-                }
-            }
             // Key terms: stems in at least half of the headings.
             var stemCounts: [String: Int] = [:]
             var surfaceCounts: [String: [String: Int]] = [:]
@@ -508,6 +498,22 @@ public struct CompetitorComparison: Sendable {
             let sortedStems = stemCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             var keyStems = sortedStems.filter { $0.value * 2 >= members.count }.prefix(4).map(\.key)
             if keyStems.isEmpty, let first = sortedStems.first { keyStems = [first.key] }
+            // Label: the heading made most purely of the key terms (ties: the most similar to
+            // the others, then the shorter, then alphabetical), without a leading number.
+            let keySet = Set(keyStems)
+            func rank(_ member: Int) -> (purity: Double, similarity: Double) {
+                let stems = items[member].stems
+                let purity = (Double(stems.intersection(keySet).count) / Double(stems.count) * 1e6).rounded()
+                let similarity = (members.reduce(0.0) { $0 + ($1 == member ? 0 : jaccard(stems, items[$1].stems)) } * 1e6).rounded()
+                return (purity, similarity)
+            }
+            let best = members.min { lhs, rhs in
+                let left = rank(lhs), right = rank(rhs)
+                if left.purity != right.purity { return left.purity > right.purity }
+                if left.similarity != right.similarity { return left.similarity > right.similarity }
+                let a = items[lhs].text, b = items[rhs].text
+                return (a.count, a) < (b.count, b)
+            }!
             let keyTerms = keyStems.map { stem in
                 (surfaceCounts[stem] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first?.key ?? stem
             }
@@ -527,7 +533,7 @@ public struct CompetitorComparison: Sendable {
             if coverage == .missing && keyStems.allSatisfy({ draft.contentStems.contains($0) }) { coverage = .text }
             let headings = members.sorted().map { TopicHeading(page: items[$0].page, level: items[$0].level, text: items[$0].text) }
             topics.append(HeadingTopic(
-                label: items[best].text, keyTerms: keyTerms, pages: pages, headings: headings, coverage: coverage, draftHeading: draftHeading))
+                label: Self.withoutLeadingNumber(items[best].text), keyTerms: keyTerms, pages: pages, headings: headings, coverage: coverage, draftHeading: draftHeading))
         }
         topics.sort { lhs, rhs in
             if lhs.pages.count != rhs.pages.count { return lhs.pages.count > rhs.pages.count }
@@ -535,6 +541,18 @@ public struct CompetitorComparison: Sendable {
             return lhs.headings.count > rhs.headings.count
         }
         return topics
+    }
+
+    /// `3. The feeding ratio` → `The feeding ratio` (also `3)`, `3:`, `3 -`, `#3`).
+    static func withoutLeadingNumber(_ text: String) -> String {
+        var rest = Substring(text)
+        if rest.first == "#" { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return text }
+        rest = rest.dropFirst(digits.count)
+        guard let mark = rest.first, ".):-–".contains(mark) || mark == " " else { return text }
+        rest = rest.drop { ".):-– ".contains($0) }
+        return rest.isEmpty ? text : String(rest)
     }
 
     // MARK: Keyphrase placement

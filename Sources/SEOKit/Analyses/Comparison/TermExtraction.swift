@@ -28,8 +28,8 @@ struct TermProfile: Sendable {
     var subheadingKeys: Set<String> = []
     /// Keys that occur in headings of any level.
     var headingKeys: Set<String> = []
-    /// Stems of the content words (term words that are neither function words nor stop terms)
-    /// anywhere in the document.
+    /// Stems of the content words (term words that are not function words) anywhere in the
+    /// document.
     var contentStems: Set<String> = []
     /// Headings with their content-word stems, in document order.
     var headings: [ProfileHeading] = []
@@ -39,7 +39,8 @@ struct TermProfile: Sendable {
 struct ProfileHeading: Sendable {
     var level: Int
     var text: String
-    /// Distinct content-word stems, sorted.
+    /// Distinct stems of its term words that are not function words (stop terms stay: a
+    /// heading such as "What you need" is all about "need"), sorted.
     var stems: [String]
     /// Stem → surface form as written (lowercased), first occurrence.
     var surfaces: [String: String]
@@ -119,7 +120,7 @@ struct TermExtractor {
                             runStart = position
                             continue
                         }
-                        if !word.blocksEdge {
+                        if !word.isFunctionWord {
                             profile.contentStems.insert(word.stem)
                             if isHeading, headingStems[word.stem] == nil { headingStems[word.stem] = word.surface }
                         }
