@@ -1,0 +1,174 @@
+/// The human format of `seokit lint` (`--format text`, the default).
+///
+/// Findings are grouped by file, one line each in the form editors and terminals make
+/// clickable, with the suggestion indented under it and the file's scores after its group:
+///
+///     content/post.md:5:1: warning: A second H1: the page already has an earlier H1. [headings.single-h1]
+///         → Make this heading an H2, or merge it with the first.
+///     content/post.md: SEO 72, readability 64
+///
+///     content/missing.md: error: no such file or directory
+///
+///     1 finding (0 errors, 1 warning, 0 infos) in 1 of 2 files; 3 suppressed; 1 input error
+///
+/// Paths are shown as the user gave them. Reader notes (repaired input, which fail the run
+/// with status 2) appear as `note:` lines. ANSI colour is used only when `colored` is set (the
+/// command sets it when standard output is a terminal).
+public struct TextLintFormatter: LintFormatter {
+    public static let name = "text"
+
+    /// Colour the output with ANSI escapes.
+    public var colored: Bool
+    /// Print each file's scores under its findings.
+    public var showScores: Bool
+    /// Append the assessments behind every score (`lint --explain`).
+    public var explainScores: Bool
+
+    public init(colored: Bool = false, showScores: Bool = true, explainScores: Bool = false) {
+        self.colored = colored
+        self.showScores = showScores
+        self.explainScores = explainScores
+    }
+
+    public func render(_ run: LintRun) -> String {
+        let style = ANSIStyle(enabled: colored)
+        // Groups are separated by a blank line, except consecutive files with nothing but scores.
+        var groups: [(lines: [String], scoresOnly: Bool)] = []
+        for report in run.reports {
+            var lines: [String] = []
+            for finding in report.findings {
+                let position = "\(finding.range.start.line):\(finding.range.start.column)"
+                lines.append(
+                    style.bold(finding.path) + ":" + position + ": " + style.severity(finding.severity) + ": "
+                        + finding.message + " " + style.dim("[" + finding.ruleID + "]"))
+                if let suggestion = finding.suggestion, !suggestion.isEmpty {
+                    lines.append("    " + style.cyan("→") + " " + suggestion)
+                }
+            }
+            for note in report.notes {
+                let position = note.location.map { "\($0.line):\($0.column):" } ?? ""
+                lines.append(style.bold(report.path) + ":" + position + " " + style.magenta("note") + ": " + note.message)
+            }
+            let scoresOnly = lines.isEmpty
+            if showScores {
+                lines.append(style.bold(report.path) + ": " + scoreSummary(report, style: style))
+            }
+            if !lines.isEmpty { groups.append((lines, scoresOnly)) }
+        }
+        if !run.inputErrors.isEmpty {
+            groups.append((run.inputErrors.map { style.bold($0.path) + ": " + style.severity(.error) + ": " + $0.reason }, false))
+        }
+        var output = ""
+        for (index, group) in groups.enumerated() {
+            if index > 0, !(group.scoresOnly && groups[index - 1].scoresOnly) { output += "\n" }
+            for line in group.lines { output += line + "\n" }
+        }
+        if explainScores {
+            if !output.isEmpty { output += "\n" }
+            output += TextLintFormatter.explanation(run, colored: colored)
+        }
+        if !output.isEmpty { output += "\n" }
+        output += TextLintFormatter.summary(run) + "\n"
+        return output
+    }
+
+    /// "SEO 72, readability 64" (with "n/a" for a score no assessment applied to).
+    func scoreSummary(_ report: LintReport, style: ANSIStyle) -> String {
+        var text = "SEO " + style.score(report.seoScore.value) + ", readability " + style.score(report.readabilityScore.value)
+        if report.isDraft { text += " (draft)" }
+        return text
+    }
+
+    /// The closing line: "12 findings (2 errors, 7 warnings, 3 infos) in 5 of 9 files; 3
+    /// suppressed; 4 matched the baseline; 1 input error".
+    public static func summary(_ run: LintRun) -> String {
+        let findings = run.findings
+        let counts = LintFormatting.counts(findings)
+        let filesWithFindings = run.reports.filter { !$0.findings.isEmpty }.count
+        let fileCount = run.reports.count
+        var parts: [String] = []
+        if findings.isEmpty {
+            parts.append("No findings in " + LintFormatting.plural(fileCount, "file"))
+        } else {
+            parts.append(
+                LintFormatting.plural(findings.count, "finding") + " ("
+                    + LintFormatting.plural(counts[.error] ?? 0, "error") + ", "
+                    + LintFormatting.plural(counts[.warning] ?? 0, "warning") + ", "
+                    + LintFormatting.plural(counts[.info] ?? 0, "info") + ") in \(filesWithFindings) of "
+                    + LintFormatting.plural(fileCount, "file"))
+        }
+        let suppressed = run.reports.reduce(0) { $0 + $1.suppressedCount }
+        if suppressed > 0 { parts.append("\(suppressed) suppressed") }
+        if run.baselineMatches > 0 { parts.append("\(run.baselineMatches) matched the baseline") }
+        if !run.inputErrors.isEmpty { parts.append(LintFormatting.plural(run.inputErrors.count, "input error")) }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The assessments behind each file's SEO and readability scores (`lint --explain`):
+    ///
+    ///     content/post.md
+    ///       SEO 50 (1 of 2 points)
+    ///         rule                measured        target     rating  points
+    ///         ──────────────────  ──────────────  ─────────  ──────  ──────
+    ///         headings.single-h1  1 H1 heading    exactly 1  good       1/1
+    ///         meta.description    none            50–160     bad        0/1
+    ///       Readability n/a (no assessment applies)
+    public static func explanation(_ run: LintRun, colored: Bool = false) -> String {
+        let style = ANSIStyle(enabled: colored)
+        var output = ""
+        for (index, report) in run.reports.enumerated() {
+            if index > 0 { output += "\n" }
+            output += style.bold(report.path) + (report.isDraft ? " (draft)" : "") + "\n"
+            for (title, score) in [("SEO", report.seoScore), ("Readability", report.readabilityScore)] {
+                let possible = score.assessments.reduce(0) { $0 + $1.possiblePoints }
+                let earned = score.assessments.reduce(0) { $0 + $1.points }
+                output += "  " + title + " " + style.score(score.value)
+                if score.value != nil {
+                    output += " (" + LintFormatting.points(earned) + " of " + LintFormatting.points(possible) + (possible == 1 ? " point)\n" : " points)\n")
+                } else {
+                    output += score.assessments.isEmpty ? " (no check feeds it)\n" : " (no assessment applies)\n"
+                }
+                guard !score.assessments.isEmpty else { continue }
+                var table = TextTable(
+                    headers: ["rule", "measured", "target", "rating", "points"], alignments: [.left, .left, .left, .left, .right])
+                for assessment in score.assessments {
+                    let points = assessment.rating == .notApplicable
+                        ? "–" : LintFormatting.points(assessment.points) + "/" + LintFormatting.points(assessment.possiblePoints)
+                    table.append([assessment.ruleID, assessment.measured, assessment.target, assessment.rating.rawValue, points])
+                }
+                for line in table.render().split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+                    output += "    " + line + "\n"
+                }
+            }
+        }
+        return output
+    }
+}
+
+/// ANSI SGR styling that is a no-op when disabled.
+struct ANSIStyle {
+    var enabled: Bool
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[" + code + "m" + text + "\u{1B}[0m" : text
+    }
+
+    func bold(_ text: String) -> String { wrap(text, "1") }
+    func dim(_ text: String) -> String { wrap(text, "2") }
+    func cyan(_ text: String) -> String { wrap(text, "36") }
+    func magenta(_ text: String) -> String { wrap(text, "1;35") }
+
+    func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return wrap("error", "1;31")
+        case .warning: return wrap("warning", "1;33")
+        case .info: return wrap("info", "1;34")
+        }
+    }
+
+    /// A score, green from 70, yellow from 40, red below; "n/a" when there is none.
+    func score(_ value: Int?) -> String {
+        guard let value else { return dim("n/a") }
+        return wrap(String(value), value >= 70 ? "32" : value >= 40 ? "33" : "31")
+    }
+}
