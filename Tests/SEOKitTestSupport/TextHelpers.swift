@@ -3,12 +3,12 @@ import SEOKit
 /// Short ways to run the readers and the text engine on inline fixtures.
 public enum Read {
     /// Reads a string as the given format (path `-` unless given).
-    public static func document(_ text: String, _ format: InputFormat = .text, path: String = "-") throws -> Document {
+    public static func document(_ text: String, _ format: InputFormat = .text, path: String = "-") throws(InputError) -> Document {
         try DocumentReader().read(string: text, path: path, format: format)
     }
 
     /// Reads bytes as the given format.
-    public static func document(bytes: [UInt8], _ format: InputFormat, path: String = "-") throws -> Document {
+    public static func document(bytes: [UInt8], _ format: InputFormat, path: String = "-") throws(InputError) -> Document {
         try DocumentReader().read(bytes: bytes, path: path, format: format)
     }
 }
