@@ -688,6 +688,38 @@ import Testing
         PositionTests.expectToken("item", at: "x", in: fixture, analysed)
     }
 
+    /// A lazy continuation line (no list indentation, no `>`) still belongs to the item or quote;
+    /// its words are where they are on that line.
+    @Test func lazyContinuationLines() throws {
+        let fixture = MarkedFixture("""
+            - Item ⟦a⟧one
+            lazy ⟦b⟧continuation
+
+            > Quoted ⟦c⟧text
+            lazy ⟦d⟧line
+            """)
+        let analysed = Analysed(try Read.document(fixture.text, .markdown))
+        #expect(analysed.document.blocks.map(\.kind) == [.listItem, .quote])
+        PositionTests.expectToken("one", at: "a", in: fixture, analysed)
+        PositionTests.expectToken("continuation", at: "b", in: fixture, analysed)
+        PositionTests.expectToken("text", at: "c", in: fixture, analysed)
+        PositionTests.expectToken("line", at: "d", in: fixture, analysed)
+    }
+
+    @Test func moreInlineConstructs() throws {
+        let fixture = MarkedFixture("""
+            See [the ⟦a⟧guide][g], <https://x.example> ⟦b⟧now, ~~⟦c⟧old~~ ⟦d⟧new, snake\\_case ⟦e⟧word,
+            Smile &#x1F600; ⟦f⟧again, 🇨🇭👩‍💻 ⟦g⟧flag, Line break\\
+            ⟦h⟧three.
+
+            [g]: https://example.com/guide
+            """)
+        let analysed = Analysed(try Read.document(fixture.text, .markdown))
+        for (token, marker) in [("guide", "a"), ("now", "b"), ("old", "c"), ("new", "d"), ("word", "e"), ("again", "f"), ("flag", "g"), ("three", "h")] {
+            PositionTests.expectToken(token, at: marker, in: fixture, analysed)
+        }
+    }
+
     /// CommonMark strips one space inside each end of a code span (`` `x` `` shows `x`).
     @Test func codeSpanWithPaddingSpaces() throws {
         let fixture = MarkedFixture("""
