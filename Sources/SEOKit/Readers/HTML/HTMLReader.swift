@@ -5,7 +5,9 @@ public enum HTMLReader {
         let tree = HTMLTree.parse(decoded.bytes)
         var builder = DocumentBuilder(source: source)
         let body = tree.first(.body) ?? HTMLTree.root
-        HTMLContentWalker(tree: tree).walk(from: body, into: &builder)
+        // A page's own navigation, banner, sidebar and footer are not the copy being judged.
+        let chrome = PageChrome(tree: tree)
+        HTMLContentWalker(tree: tree).walk(from: body, into: &builder, skip: chrome.contains)
         return document(path: path, tree: tree, builder: &builder, notes: decoded.notes)
     }
 
@@ -94,6 +96,35 @@ public enum HTMLReader {
         }
         if metadata.slug == nil { metadata.slug = Slug.fromPath(path) }
         return metadata
+    }
+}
+
+/// The parts of a page around its content: `<nav>`, `<aside>`, the ARIA landmarks for
+/// navigation, banner, complementary content, site information and search, and `<header>` or
+/// `<footer>` outside any `<article>` or `<main>` (a header holding the H1 stays). The HTML reader leaves them out of the prose,
+/// links and images, as a reader of the page would skip them.
+struct PageChrome {
+    let tree: HTMLTree
+
+    func contains(_ index: Int32) -> Bool {
+        let node = tree.node(index)
+        guard node.kind == .element else { return false }
+        switch node.tag {
+        case .nav, .aside:
+            return true
+        case .header, .footer:
+            var ancestor = node.parent
+            while ancestor >= 0 {
+                let tag = tree.node(ancestor).tag
+                if tag == .article || tag == .main { return false }
+                ancestor = tree.node(ancestor).parent
+            }
+            // A page header that holds the page's H1 is the article's title, not chrome.
+            return node.tag == .footer || tree.first(.h1, below: index) == nil
+        default:
+            guard let role = tree.attribute(.role, of: index)?.lowercased() else { return false }
+            return ["navigation", "banner", "complementary", "contentinfo", "search"].contains(role)
+        }
     }
 }
 
