@@ -1,4 +1,6 @@
 extension RuleCatalog {
     /// The content rules, in listing order.
-    static let contentRules: [any Rule.Type] = []
+    static let contentRules: [any Rule.Type] = [
+        ContentLengthRule.self,
+    ]
 }

@@ -1,4 +1,9 @@
 extension RuleCatalog {
     /// The headline rules, in listing order.
-    static let headlineRules: [any Rule.Type] = []
+    static let headlineRules: [any Rule.Type] = [
+        HeadlineLengthRule.self,
+        HeadlinePowerWordsRule.self,
+        HeadlineEmotionalWordsRule.self,
+        HeadlineKeyphrasePositionRule.self,
+    ]
 }

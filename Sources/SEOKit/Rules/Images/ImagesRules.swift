@@ -1,4 +1,6 @@
 extension RuleCatalog {
     /// The images rules, in listing order.
-    static let imagesRules: [any Rule.Type] = []
+    static let imagesRules: [any Rule.Type] = [
+        ImageAltRule.self,
+    ]
 }

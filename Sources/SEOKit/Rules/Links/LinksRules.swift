@@ -1,4 +1,9 @@
 extension RuleCatalog {
     /// The links rules, in listing order.
-    static let linksRules: [any Rule.Type] = []
+    static let linksRules: [any Rule.Type] = [
+        InternalLinksRule.self,
+        OutboundLinksRule.self,
+        GenericAnchorRule.self,
+        EmptyLinkRule.self,
+    ]
 }

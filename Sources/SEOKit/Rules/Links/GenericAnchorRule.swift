@@ -1,0 +1,65 @@
+/// Link text says where the link goes.
+struct GenericAnchorRule: Rule {
+    static let description = RuleDescription(
+        id: "links.generic-anchor",
+        name: "Generic link text",
+        category: .links,
+        defaultSeverity: .warning,
+        summary: "Link text describes the target, not \"click here\" or \"read more\".",
+        rationale: """
+            Anchor text tells readers, screen reader users (who often list the links of a page \
+            out of context) and search engines what the target is about (Google Search Central, \
+            "Link best practices": avoid generic anchor text such as "click here"; Lighthouse \
+            SEO audit "Links do not have descriptive text"; WCAG 2.4.4 Link Purpose). A link is \
+            generic when its whole text — lowercased, `’` read as `'`, punctuation and symbols \
+            trimmed from both ends (`Read more »`), whitespace collapsed — is an entry of \
+            `Corpora/lexicons/generic-anchors.txt`. One finding per link; rating: good with none, \
+            bad with any.
+            """,
+        score: .seo,
+        weight: 0.5,
+        examples: [
+            .pass("# Bread\n\nSee the [sourdough starter guide](/guides/starter/) and [more about flour](/flour/).\n"),
+            .pass("<html><body><p>Read <a href=\"/faq\">our baking FAQ</a>.</p></body></html>", format: .html),
+            .pass("No links here.\n"),
+            .fail("# Bread\n\nTo see a sample, ↓[click here](/sample/). Or ↓[Read more…](/faq/)\n"),
+            .fail("<html><body><p>Details are ↓<a href=\"/details\">HERE</a>.</p></body></html>", format: .html),
+            .fail("# Bread\n\n↓[Learn more »](https://example.org/bread)\n"),
+        ])
+
+    static let anchors: Set<String> = {
+        var set: Set<String> = []
+        let text = EmbeddedLexicons.genericAnchors.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        for line in text.split(separator: "\n") {
+            let entry = normalized(String(line))
+            if !entry.isEmpty { set.insert(entry) }
+        }
+        return set
+    }()
+
+    /// Lowercased, `’` as `'`, non-alphanumeric characters trimmed from both ends, whitespace collapsed.
+    static func normalized(_ text: String) -> String {
+        let lowered = String(text.lowercased().map { $0 == "’" ? "'" : $0 }).collapsingWhitespace()
+        let isKept: (Character) -> Bool = { $0.isLetter || $0.isNumber }
+        guard let first = lowered.firstIndex(where: isKept), let last = lowered.lastIndex(where: isKept) else { return "" }
+        return String(lowered[first...last])
+    }
+
+    func check(_ context: LintContext, options: RuleOptions) -> RuleResult {
+        let links = context.document.links
+        guard !links.isEmpty else { return RuleResult(assessment: MetaText.notApplicable("no links")) }
+        var findings: [RuleFinding] = []
+        for link in links {
+            let key = Self.normalized(link.text)
+            guard !key.isEmpty, Self.anchors.contains(key) else { continue }
+            findings.append(RuleFinding(
+                message: "The link text “\(link.text.collapsingWhitespace())” does not say where the link goes.",
+                suggestion: "Use words that name the target, such as its title or topic, as the link text.",
+                range: link.range))
+        }
+        return RuleResult(findings: findings, assessment: Assessment(
+            score: .seo, rating: findings.isEmpty ? .good : .bad,
+            measured: "\(MetaText.count(findings.count, "generic link text")) of \(MetaText.count(links.count, "link"))",
+            target: "no generic link text"))
+    }
+}
