@@ -9,7 +9,7 @@ struct TitleWidthRule: Rule {
         rationale: """
             Google sets desktop result titles in Arial at 20 px and cuts them, with " ...", at \
             about 600 pixels; Yoast SEO's "SEO title width" check and its snippet preview measure \
-            the same pixels. Characters only approximate this: "WWW" is three times as wide as \
+            the same pixels. Characters only approximate this: "WWW" is over four times as wide as \
             "iii". The width is the sum of the characters' advance widths in Arial, taken from \
             Liberation Sans (metric-compatible with Arial), divided by 2048 font units per em and \
             multiplied by the font size; emoji count 1.25 em, CJK characters 1 em, unknown \
