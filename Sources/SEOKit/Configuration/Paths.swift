@@ -82,6 +82,14 @@ public enum Paths {
         return lstat(path, &info) == 0
     }
 
+    /// Creates a folder and its missing parents (`mkdir -p`); the reason on failure, else `nil`.
+    public static func makeFolders(_ path: String) -> String? {
+        if path.isEmpty || path == "." || path == "/" || exists(path) { return nil }
+        if let failure = makeFolders(parent(path)) { return failure }
+        if mkdir(path, 0o755) != 0, errno != EEXIST { return "cannot create \(path): " + String(cString: strerror(errno)) }
+        return nil
+    }
+
     /// The repository root of a folder: the nearest folder at or above it that contains `.git`
     /// (a folder, or a file in worktrees and submodules), or `nil` outside a repository.
     public static func repositoryRoot(of folder: String) -> String? {

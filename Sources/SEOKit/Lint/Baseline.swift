@@ -152,6 +152,9 @@ public struct Baseline: Sendable, Hashable {
 
     /// Writes the baseline atomically (a temporary file in the same folder, then a rename).
     public func write(to path: String) throws(BaselineError) {
+        if let failure = Paths.makeFolders(Paths.parent(path)) {
+            throw BaselineError(path: path, message: "cannot write the baseline: \(failure)")
+        }
         do {
             try AtomicFile.write(serialized(), to: path)
         } catch {

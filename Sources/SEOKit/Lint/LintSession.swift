@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// One `seokit lint` run as a library call: finds the files, the configuration of each, reads,
 /// lints, applies a baseline and returns the `LintRun` formatters render.
 ///
@@ -16,7 +19,8 @@
 ///   else `error`.
 /// - Baseline: findings in `options.baselinePath` are dropped (counted in `baselineMatches`);
 ///   `options.writeBaselinePath` records every finding of the run (before that filtering).
-public struct LintSession {
+/// - Files are read and linted on `options.jobs` threads; reports keep the input order.
+public struct LintSession: Sendable {
     public struct Options: Sendable {
         /// A configuration file for every input (no discovery).
         public var configPath: String?
@@ -35,11 +39,13 @@ public struct LintSession {
         /// Globs of the command line, relative to each folder given.
         public var include: [Glob]
         public var exclude: [Glob]
+        /// Threads reading and linting files (default: one per core).
+        public var jobs: Int
 
         public init(
             configPath: String? = nil, keyphrases: [String] = [], failOn: Severity? = nil, skipDrafts: Bool = false,
             baselinePath: String? = nil, writeBaselinePath: String? = nil, readOptions: ReadOptions = ReadOptions(),
-            include: [Glob] = [], exclude: [Glob] = []
+            include: [Glob] = [], exclude: [Glob] = [], jobs: Int = ProcessInfo.processInfo.activeProcessorCount
         ) {
             self.configPath = configPath
             self.keyphrases = keyphrases
@@ -50,6 +56,7 @@ public struct LintSession {
             self.readOptions = readOptions
             self.include = include
             self.exclude = exclude
+            self.jobs = max(1, jobs)
         }
     }
 
@@ -62,7 +69,7 @@ public struct LintSession {
     }
 
     /// A file to lint with the configuration that applies to it.
-    private struct Job {
+    private struct Job: Sendable {
         var path: String
         var configuration: LintConfiguration
         /// The path relative to the configuration's folder, for override globs.
@@ -100,16 +107,11 @@ public struct LintSession {
 
         var reports: [LintReport] = []
         reports.reserveCapacity(jobs.count)
-        for job in jobs {
-            var readOptions = options.readOptions
-            readOptions.fieldMapping = job.configuration.fieldMapping
-            do {
-                let document = try DocumentReader(options: readOptions).read(path: job.path)
-                if options.skipDrafts, document.metadata.isDraft { continue }
-                let engine = LintEngine(configuration: job.configuration, catalog: catalog)
-                reports.append(engine.lint(document, relativePath: job.relativePath, keyphrases: options.keyphrases))
-            } catch {
-                inputErrors.append(error)
+        for outcome in lint(jobs) {
+            switch outcome {
+            case .report(let report): reports.append(report)
+            case .failed(let error): inputErrors.append(error)
+            case .skipped, nil: continue
             }
         }
 
@@ -126,6 +128,46 @@ public struct LintSession {
             run = baseline.filter(run, relativeTo: Paths.parent(Paths.absolute(baselinePath)))
         }
         return run
+    }
+
+    private enum Outcome: Sendable {
+        case report(LintReport)
+        case failed(InputError)
+        /// A draft left out by `skipDrafts`.
+        case skipped
+    }
+
+    /// Reads and lints every job on `options.jobs` threads; outcomes in job order.
+    private func lint(_ jobs: [Job]) -> [Outcome?] {
+        LibXML2.initialize()
+        _ = EnglishLexicon.shared
+        let outcomes = Mutex([Outcome?](repeating: nil, count: jobs.count))
+        let next = Atomic<Int>(0)
+        let workers = min(options.jobs, max(jobs.count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // Each worker keeps its own word cache across the documents it lints.
+            let cache = WordCache()
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < jobs.count else { break }
+                let outcome = lint(jobs[index], cache: cache)
+                outcomes.withLock { $0[index] = outcome }
+            }
+        }
+        return outcomes.withLock { $0 }
+    }
+
+    private func lint(_ job: Job, cache: WordCache) -> Outcome {
+        var readOptions = options.readOptions
+        readOptions.fieldMapping = job.configuration.fieldMapping
+        do {
+            let document = try DocumentReader(options: readOptions).read(path: job.path)
+            if options.skipDrafts, document.metadata.isDraft { return .skipped }
+            let engine = LintEngine(configuration: job.configuration, catalog: catalog)
+            return .report(engine.lint(document, relativePath: job.relativePath, keyphrases: options.keyphrases, cache: cache))
+        } catch {
+            return .failed(error)
+        }
     }
 
     /// The baseline to filter with; a missing file is an empty baseline only when the same

@@ -42,7 +42,7 @@ struct Lint: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Outputs: text, json, sarif, github, each optionally FORMAT:FILE; comma-separated or repeated.", valueName: "spec"))
     var format: [String] = []
 
-    @Option(name: .long, help: "Lowest severity that fails the run: info, warning or error (default: the configuration's fail-on, else error).")
+    @Option(name: .long, help: ArgumentHelp("Lowest severity that fails the run: info, warning or error (default: the configuration's fail-on, else error).", valueName: "severity"))
     var failOn: FailOnArgument?
 
     @Flag(name: .long, help: "Leave out documents whose front matter says draft: true.")
@@ -112,6 +112,7 @@ struct Lint: ParsableCommand {
             let rendered = formatter.render(run)
             if let path = output.path {
                 do {
+                    try Lint.createParentFolder(of: path)
                     try AtomicFile.write(rendered, to: path)
                 } catch {
                     StandardStreams.writeError("seokit: \(error)\n")
@@ -147,6 +148,13 @@ struct Lint: ParsableCommand {
 
         let status = writeFailed ? ExitStatus.usageOrInputError : run.exitStatus
         if status != ExitStatus.success { throw CommandFailure(code: status, message: "") }
+    }
+
+    /// Output files may name folders that do not exist yet (`sarif:reports/seokit.sarif`).
+    static func createParentFolder(of path: String) throws(AtomicFileError) {
+        if let failure = Paths.makeFolders(Paths.parent(path)) {
+            throw AtomicFileError(path: path, operation: "write", reason: failure)
+        }
     }
 
     /// An environment variable, without Foundation.
