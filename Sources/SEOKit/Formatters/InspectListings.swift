@@ -84,8 +84,11 @@ public enum LineStream {
             if count <= 0 { break }
             pending.append(contentsOf: buffer[0..<count])
             guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
-            let text = String(decoding: pending[...lastNewline], as: UTF8.self)
-            body(text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 })
+            // Split on bytes: in a String, "\r\n" is one Character and would not split on "\n".
+            let lines = pending[..<lastNewline].split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+                Substring(String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self))
+            }
+            body(lines)
             pending.removeSubrange(...lastNewline)
         }
         if !pending.isEmpty {

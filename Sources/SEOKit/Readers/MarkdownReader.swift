@@ -27,12 +27,45 @@ public enum MarkdownReader {
         if metadata.slug == nil { metadata.slug = Slug.fromPath(path) }
 
         var walker = Walker(builder: DocumentBuilder(source: source), lineShift: lineShift)
-        parse(source.bytes, from: bodyOffset) { node, event in walker.visit(node, event) }
+        let body = path.lowercased().hasSuffix(".mdx") ? blankingMDXStatements(source, from: bodyOffset) : source.bytes
+        parse(body, from: bodyOffset) { node, event in walker.visit(node, event) }
         var builder = walker.builder
         let (text, blocks) = builder.finish()
         return Document(
             path: path, format: .markdown, metadata: metadata, blocks: blocks, text: text,
             links: builder.links, images: builder.images, comments: builder.comments, source: source, notes: decoded.notes)
+    }
+
+    /// MDX `import` and `export` lines are code, not Markdown: blank them (same length, so
+    /// every position stays put) before cmark sees the body.
+    static func blankingMDXStatements(_ source: SourceText, from bodyOffset: Int) -> [UInt8] {
+        var bytes = source.bytes
+        var line = source.lineIndex(containing: bodyOffset)
+        // Open brackets of the statement being blanked: it goes on until they are all closed.
+        var depth = 0
+        var inStatement = false
+        while line < source.lineCount {
+            let start = source.lineStarts[line]
+            let end = line + 1 < source.lineCount ? source.lineStarts[line + 1] : bytes.count
+            let text = bytes[start..<end]
+            if !inStatement, text.starts(with: "import ".utf8) || text.starts(with: "export ".utf8) {
+                inStatement = true
+                depth = 0
+            }
+            if inStatement {
+                for index in start..<end {
+                    switch bytes[index] {
+                    case UInt8(ascii: "{"), UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+                    case UInt8(ascii: "}"), UInt8(ascii: ")"), UInt8(ascii: "]"): depth -= 1
+                    default: break
+                    }
+                    if bytes[index] != 0x0A && bytes[index] != 0x0D { bytes[index] = 0x20 }
+                }
+                if depth <= 0 { inStatement = false }
+            }
+            line += 1
+        }
+        return bytes
     }
 
     /// Parses with cmark-gfm and hands every node event to `visit`.
@@ -90,8 +123,13 @@ public enum MarkdownReader {
             let line = Int(cmark_node_get_end_line(node))
             guard line > 0 else { return nil }
             let column = Int(cmark_node_get_end_column(node))
-            if column == 0 { // cmark marks "end of previous line" this way
-                return source.offset(line: line + lineShift, byteColumn: 1)
+            if column == 0 {
+                // cmark marks "the end of the previous line" this way (setext headings, some blocks).
+                let previous = max(1, line + lineShift - 1)
+                var end = source.offset(line: previous + 1, byteColumn: 1)
+                let previousStart = source.offset(line: previous, byteColumn: 1)
+                while end > previousStart, source.bytes[end - 1] == 0x0A || source.bytes[end - 1] == 0x0D { end -= 1 }
+                return end
             }
             return source.offset(line: line + lineShift, byteColumn: column) + 1
         }
@@ -177,8 +215,9 @@ public enum MarkdownReader {
         /// Appends a text literal, anchoring it to the source. cmark merges adjacent text, so a
         /// literal may contain decoded entities or escapes; walk both side by side and anchor
         /// after each such spot so later bytes still map exactly.
-        mutating func appendAligned(_ literal: [UInt8], sourceStart: Int) {
+        mutating func appendAligned(_ literal: [UInt8], sourceStart reported: Int) {
             let sourceBytes = source.bytes
+            let sourceStart = realigned(literal, reported: reported)
             let end = sourceStart + literal.count
             if end <= sourceBytes.count, sourceBytes[sourceStart..<end].elementsEqual(literal) {
                 builder.appendVerbatim(literal, sourceOffset: sourceStart)
@@ -241,12 +280,35 @@ public enum MarkdownReader {
             return nil
         }
 
+        /// cmark's inline columns are exact on a block's first line but can be off on its
+        /// continuation lines (stripped indentation, lazy lines in lists and quotes) and inside
+        /// padded code spans. Its lines are right, so when the literal is not where the column
+        /// says, take its nearest occurrence on that line.
+        func realigned(_ literal: [UInt8], reported: Int) -> Int {
+            let bytes = source.bytes
+            let probe = literal.prefix { $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "\\") }.prefix(8)
+            guard !probe.isEmpty, reported < bytes.count else { return reported }
+            if reported + probe.count <= bytes.count, bytes[reported..<(reported + probe.count)].elementsEqual(probe) { return reported }
+            let line = source.lineIndex(containing: reported)
+            let lineStart = source.lineStarts[line]
+            let lineEnd = line + 1 < source.lineCount ? source.lineStarts[line + 1] : bytes.count
+            var best: Int?
+            var candidate = lineStart
+            while candidate + probe.count <= lineEnd {
+                if bytes[candidate..<(candidate + probe.count)].elementsEqual(probe) {
+                    if best == nil || abs(candidate - reported) < abs(best! - reported) { best = candidate }
+                }
+                candidate += 1
+            }
+            return best ?? reported
+        }
+
+        /// Inline code is not prose: commands and identifiers are not words a reader reads.
+        /// It still moves the expected position on for nodes without their own.
         mutating func inlineCode(_ node: OpaquePointer) {
             let bytes = literal(node)
             if imageDepth > 0 { altText.append(contentsOf: bytes); return }
-            guard builder.isInBlock else { return }
             let start = startOffset(node) ?? expectedSourceOffset
-            builder.appendText(bytes, replacing: start..<(endOffset(node) ?? start + bytes.count))
             expectedSourceOffset = endOffset(node) ?? start + bytes.count
         }
 

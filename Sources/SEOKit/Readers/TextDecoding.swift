@@ -18,7 +18,10 @@ public struct DecodedInput: Sendable {
 /// `http-equiv`, the XML declaration); otherwise UTF-8. Invalid UTF-8 is repaired with U+FFFD
 /// and reported, NUL bytes likewise, so the parsers downstream never see either.
 public enum TextDecoding {
-    public static func decode(_ raw: [UInt8], format: InputFormat, path: String) throws(InputError) -> DecodedInput {
+    /// - Parameter declaredCharset: a charset declared outside the bytes, such as the `charset`
+    ///   of an HTTP `Content-Type` header. It comes after a byte order mark and before the page's
+    ///   own declaration (the order browsers use); an unknown label is ignored with a note.
+    public static func decode(_ raw: [UInt8], format: InputFormat, path: String, declaredCharset transportCharset: String? = nil) throws(InputError) -> DecodedInput {
         if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
             return finishUTF8(Array(raw.dropFirst(3)), encoding: "utf-8", notes: [])
         }
@@ -34,22 +37,30 @@ public enum TextDecoding {
         if let bigEndian = looksLikeUTF16WithoutBOM(raw) {
             return finishUTF8(decodeUTF16(raw[...], bigEndian: bigEndian), encoding: bigEndian ? "utf-16be" : "utf-16le", notes: [])
         }
-        if let share = controlByteShare(raw), share > 0.10 {
+        // Text has almost no C0 control bytes; random or compressed data about one in ten.
+        if let share = controlByteShare(raw), share > 0.05 {
             throw InputError(path: path, cause: .binary("\(Int(share * 100))% control bytes"))
+        }
+        var transportNotes: [ReadNote] = []
+        if let transportCharset, !transportCharset.trimmed().isEmpty {
+            let label = canonicalCharset(transportCharset)
+            if label == "utf-8" { return finishUTF8(raw, encoding: "utf-8", notes: []) }
+            if let converted = convert(raw, from: label) { return finishUTF8(converted, encoding: label, notes: []) }
+            transportNotes.append(ReadNote(message: "unknown charset '\(transportCharset)' in the Content-Type header; ignored"))
         }
         if format == .html, let declared = declaredCharset(raw) {
             let label = canonicalCharset(declared)
             if label != "utf-8" {
                 switch convert(raw, from: label) {
                 case .some(let converted):
-                    return finishUTF8(converted, encoding: label, notes: [])
+                    return finishUTF8(converted, encoding: label, notes: transportNotes)
                 case .none:
                     let note = ReadNote(message: "unknown declared charset '\(declared)'; read as UTF-8")
-                    return finishUTF8(raw, encoding: "utf-8", notes: [note])
+                    return finishUTF8(raw, encoding: "utf-8", notes: transportNotes + [note])
                 }
             }
         }
-        return finishUTF8(raw, encoding: "utf-8", notes: [])
+        return finishUTF8(raw, encoding: "utf-8", notes: transportNotes)
     }
 
     // MARK: UTF-8 validation and repair
@@ -205,24 +216,15 @@ public enum TextDecoding {
         return nil
     }
 
-    /// Share of control bytes (other than tab, newlines, form feed and escape) in the first 8 KB,
-    /// counting invalid UTF-8 sequences as well.
+    /// Share of control bytes (other than tab, newlines, form feed and escape) in the first 8 KB.
+    /// Bytes that are not valid UTF-8 do not count: Latin-1 text is full of them and is text.
     static func controlByteShare(_ bytes: [UInt8]) -> Double? {
         let sample = min(bytes.count, 8192)
         guard sample > 0 else { return nil }
         var suspicious = 0
-        var index = 0
-        while index < sample {
+        for index in 0..<sample {
             let byte = bytes[index]
-            if byte < 0x20 {
-                if byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B { suspicious += 1 }
-                index += 1
-            } else if byte < 0x80 {
-                index += 1
-            } else {
-                let length = validSequenceLength(bytes, at: index)
-                if length == 0 { suspicious += 1; index += 1 } else { index += length }
-            }
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B { suspicious += 1 }
         }
         return Double(suspicious) / Double(sample)
     }
@@ -266,7 +268,7 @@ public enum TextDecoding {
                 let value = rest.dropFirst().prefix { $0 != quote }
                 return value.trimmed()
             }
-            let value = rest.prefix { $0 != " " && $0 != ">" && $0 != "/" && $0 != ";" }
+            let value = rest.prefix { $0 != " " && $0 != ">" && $0 != "/" && $0 != ";" && $0 != "\"" && $0 != "'" }
             return value.isEmpty ? nil : String(value)
         }
         return nil

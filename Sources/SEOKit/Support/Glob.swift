@@ -45,33 +45,46 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return options.flatMap { expandBraces(String(prefix) + $0 + suffix) }
     }
 
+    /// Matches path segment by segment: `**` takes any number of whole segments (none
+    /// included); within a segment, `*` and `?` never cross a `/`.
     private static func match(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+        let patternSegments = pattern.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        let textSegments = text.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return matchSegments(patternSegments[...], textSegments[...])
+    }
+
+    private static func matchSegments(_ pattern: ArraySlice<ArraySlice<UInt8>>, _ text: ArraySlice<ArraySlice<UInt8>>) -> Bool {
+        guard let first = pattern.first else { return text.isEmpty }
+        if first.elementsEqual("**".utf8) {
+            let rest = pattern.dropFirst()
+            // Try every number of segments for `**`, fewest first.
+            var remaining = text
+            while true {
+                if matchSegments(rest, remaining) { return true }
+                guard !remaining.isEmpty else { return false }
+                remaining = remaining.dropFirst()
+            }
+        }
+        guard let segment = text.first, matchSegment(first, segment) else { return false }
+        return matchSegments(pattern.dropFirst(), text.dropFirst())
+    }
+
+    /// One segment: `*`, `?`, `[...]` and literal bytes, with backtracking for `*`.
+    private static func matchSegment(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
         var p = pattern.startIndex
         var t = text.startIndex
-        // Backtracking points for `*` and `**`.
         var starP = -1
         var starT = -1
-        var starCrossesSlash = false
         while t < text.endIndex {
             if p < pattern.endIndex {
                 let c = pattern[p]
                 if c == UInt8(ascii: "*") {
-                    var q = p + 1
-                    let double = q < pattern.endIndex && pattern[q] == UInt8(ascii: "*")
-                    if double {
-                        q += 1
-                        // `**/` also matches zero folders.
-                        if q < pattern.endIndex && pattern[q] == UInt8(ascii: "/") {
-                            if match(pattern[(q + 1)...], text[t...]) { return true }
-                        }
-                    }
-                    starP = q
+                    starP = p + 1
                     starT = t
-                    starCrossesSlash = double
-                    p = q
+                    p += 1
                     continue
                 }
-                if c == UInt8(ascii: "?"), text[t] != UInt8(ascii: "/") { p += 1; t += 1; continue }
+                if c == UInt8(ascii: "?") { p += 1; t += 1; continue }
                 if c == UInt8(ascii: "["), let (matched, next) = matchClass(pattern, p, text[t]) {
                     if matched { p = next; t += 1; continue }
                 } else if c == text[t] {
@@ -80,8 +93,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
                     continue
                 }
             }
-            // Mismatch: let the last star swallow one more byte.
-            if starP >= 0, starCrossesSlash || text[starT] != UInt8(ascii: "/") {
+            if starP >= 0 {
                 starT += 1
                 t = starT
                 p = starP

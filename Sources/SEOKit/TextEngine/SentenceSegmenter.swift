@@ -93,8 +93,9 @@ public struct SentenceSegmenter: Sendable {
             after += 1
             boundaryEnd = after
         }
-        // Further terminals stuck on ("?!" split by a quote, "."+"”"+".") stay too.
         guard after < range.upperBound else { return boundaryEnd }
+        // Scripts that write no space after a full stop (。！？) end the sentence there.
+        if terminal == .fullStop { return boundaryEnd }
         let next = tokens[after]
         // Something glued to the terminal ("Jr.'s", "U.S.-based") continues the sentence.
         if next.start == tokens[after - 1].end, next.kind != .terminal { return nil }

@@ -92,7 +92,8 @@ public struct TextStatistics: Sendable, Hashable, Codable {
         letters += letterCount
         switch token.kind {
         case .number:
-            characters += Int(token.end - token.start)
+            // Separators (1,500 or 3.50) are not characters in ARI's sense: digits only.
+            for index in token.range where text[index] >= 0x30 && text[index] <= 0x39 { characters += 1 }
             monosyllables += 1
             return
         case .cjk:

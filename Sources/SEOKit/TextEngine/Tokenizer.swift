@@ -345,6 +345,19 @@ public struct Tokenizer: @unchecked Sendable {
             }
             break
         }
+        // A keycap emoji (1️⃣): a digit, a variation selector and the enclosing keycap.
+        if index < end, text[index] == 0xEF || text[index] == 0xE2 {
+            var stop = index
+            while stop < end, text[stop] >= 0x80 {
+                let (scalar, size) = decodeScalar(text, stop, end)
+                guard scalar.value == 0xFE0F || scalar.value == 0x20E3 else { break }
+                stop += size
+            }
+            if stop > index {
+                tokens.append(punctuationToken(tokenStart ?? start, stop, .symbol, 0))
+                return stop
+            }
+        }
         // Letters straight after the digits make it a word.
         if index < end, isLetterAt(text, index, end) {
             var scan = WordScan()
@@ -501,7 +514,18 @@ public struct Tokenizer: @unchecked Sendable {
             }
             stop += 1
         }
-        // Trailing punctuation belongs to the sentence, not the link.
+        // Trailing punctuation belongs to the sentence, not the link: ASCII marks and Unicode
+        // ones (… ” ’ » 。).
+        while stop > start, text[stop - 1] >= 0x80 {
+            var lead = stop - 1
+            while lead > start, text[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let (scalar, _) = decodeScalar(text, lead, stop)
+            switch scalar.properties.generalCategory {
+            case .otherPunctuation, .finalPunctuation, .initialPunctuation, .closePunctuation: stop = lead
+            default: break
+            }
+            if stop != lead { break }
+        }
         while stop > start {
             let last = text[stop - 1]
             if last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":")
@@ -587,7 +611,9 @@ public struct Tokenizer: @unchecked Sendable {
                 while stop < end, text[stop] >= 0x80 {
                     let (next, nextSize) = decodeScalar(text, stop, end)
                     let v = next.value
-                    if v == 0x200D || (v >= 0xFE00 && v <= 0xFE0F) || (v >= 0x1F3FB && v <= 0x1F3FF) || v == 0x20E3 {
+                    let pairsFlag = (0x1F1E6...0x1F1FF).contains(v) && (0x1F1E6...0x1F1FF).contains(scalar.value) && stop == start + size
+                    if v == 0x200D || (v >= 0xFE00 && v <= 0xFE0F) || (v >= 0x1F3FB && v <= 0x1F3FF) || v == 0x20E3 || pairsFlag
+                        || (0xE0020...0xE007F).contains(v) {
                         stop += nextSize
                         if v == 0x200D, stop < end, text[stop] >= 0x80 { stop += decodeScalar(text, stop, end).1 }
                         continue
@@ -673,6 +699,11 @@ func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) 
 
 @inline(__always)
 func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    // Emoji modifiers are marks by category but never part of a word.
+    switch scalar.value {
+    case 0xFE00...0xFE0F, 0x20E3, 0x200D, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return false
+    default: break
+    }
     let properties = scalar.properties
     if properties.isAlphabetic { return true }
     switch properties.generalCategory {

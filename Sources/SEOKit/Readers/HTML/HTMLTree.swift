@@ -224,7 +224,8 @@ private final class TreeBuilder {
     func endElement() {
         guard stack.count > 1 else { return }
         let index = stack.removeLast()
-        let end = min(position + 1, source.count)
+        // libxml2 has read past the end tag's `>` when it reports the end.
+        let end = min(position, source.count)
         tree.nodes[Int(index)].sourceEnd = Int32(clamping: max(end + baseOffset, Int(tree.nodes[Int(index)].sourceEnd)))
     }
 
@@ -254,8 +255,8 @@ private final class TreeBuilder {
 
     func comment(_ value: UnsafePointer<UInt8>) {
         let length = strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
-        let end = min(position + 1, source.count)
-        // The parser stands at the comment's closing `>`; the opening `<!--` is before its text.
+        let end = min(position, source.count)
+        // The parser stands just past the comment's closing `>`; `<!--` is before its text.
         let start = max(0, end - length - 7)
         let textStart = Int32(tree.text.count)
         tree.text.append(contentsOf: UnsafeBufferPointer(start: value, count: length))
