@@ -543,15 +543,17 @@ public struct CompetitorComparison: Sendable {
         return topics
     }
 
-    /// `3. The feeding ratio` → `The feeding ratio` (also `3)`, `3:`, `3 -`, `#3`).
+    /// `3. The feeding ratio` → `The feeding ratio` (also `3)`, `3:`, `3 –`, `#3.`); `24 hours
+    /// later` stays as it is.
     static func withoutLeadingNumber(_ text: String) -> String {
         var rest = Substring(text)
         if rest.first == "#" { rest = rest.dropFirst() }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty else { return text }
         rest = rest.dropFirst(digits.count)
-        guard let mark = rest.first, ".):-–".contains(mark) || mark == " " else { return text }
-        rest = rest.drop { ".):-– ".contains($0) }
+        if rest.first == " ", let next = rest.dropFirst().first, "-–".contains(next) { rest = rest.dropFirst() }
+        guard let mark = rest.first, ".):-–".contains(mark) else { return text }
+        rest = rest.dropFirst().drop { $0 == " " }
         return rest.isEmpty ? text : String(rest)
     }
 

@@ -1,0 +1,135 @@
+import Foundation
+import SEOKitTestSupport
+import Testing
+
+/// `seokit compare` end to end: formats, determinism, --output, errors and exit status.
+@Suite struct CompareCommandTests {
+    static let draft = Repository.path("Corpora/competitors/sourdough-starter/draft.md")
+    static let pages = Repository.path("Corpora/competitors/sourdough-starter/pages")
+
+    @Test func textReport() throws {
+        let result = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.isEmpty)
+        let lines = result.stdoutLines
+        #expect(lines.first?.hasPrefix(Self.draft + ": ") == true)
+        #expect(lines.first?.contains("compared with 7 competitor pages (keyphrase: sourdough starter)") == true)
+        #expect(lines.dropFirst().first?.hasPrefix("Content score: ") == true)
+        #expect(lines.contains { $0.hasPrefix("Biggest gaps: ") })
+        #expect(result.stdout.contains("Fix first (points each fix would add):"))
+        #expect(result.stdout.contains("add \"hydration\""))
+    }
+
+    @Test func jsonReportIsDeterministic() throws {
+        let first = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages, "--format", "json", "--top-terms", "40"])
+        #expect(first.status == 0, "\(first)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        #expect((object["competitors"] as? [[String: Any]])?.count == 7)
+        let terms = try #require(object["terms"] as? [[String: Any]])
+        #expect(terms.count == 40)
+        let hydration = try #require(terms.first { $0["term"] as? String == "hydration" })
+        #expect(hydration["status"] as? String == "missing")
+        #expect((hydration["pages"] as? [[String: Any]])?.count == hydration["documentFrequency"] as? Int)
+        let score = try #require(object["score"] as? [String: Any])
+        #expect((0...100).contains(score["value"] as? Int ?? -1))
+        let second = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages, "--format", "json", "--top-terms", "40"])
+        #expect(first.stdout == second.stdout)
+    }
+
+    @Test func keyphraseOption() throws {
+        let result = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages, "--format", "json", "--keyphrase", "rye starter"])
+        #expect(result.status == 0, "\(result)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["keyphrases"] as? [String] == ["rye starter"])
+    }
+
+    @Test func outputFileIsWrittenWhole() throws {
+        let directory = try TemporaryDirectory()
+        let output = directory.url("report.txt")
+        let result = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages, "--output", output])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.isEmpty)
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        let direct = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages])
+        #expect(written == direct.stdout)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0 != "report.txt" }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func fewerThanThreeReadablePages() throws {
+        let directory = try TemporaryDirectory()
+        let folder = try directory.makeFolder("pages")
+        for name in ["01-crumb-and-crust-day-by-day.html", "02-fermentation-lab-science.html"] {
+            _ = try directory.write("pages/" + name, bytes: try Repository.bytes("Corpora/competitors/sourdough-starter/pages/" + name))
+        }
+        let broken = try directory.write("pages/03-broken.html", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 64))
+        let result = try Seokit.run(["compare", Self.draft, "--competitors", folder])
+        #expect(result.status == 2, "\(result)")
+        #expect(!result.wasSignalled)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.contains { $0.hasPrefix("seokit: " + broken + ": ") })
+        #expect(result.stderrLines.last == "seokit: compare needs at least 3 competitor pages; 2 could be read from \(folder)")
+    }
+
+    @Test func leftOutPageIsReportedAndTheReportStillWritten() throws {
+        let directory = try TemporaryDirectory()
+        let folder = try directory.makeFolder("pages")
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.pages) where name.hasSuffix(".html") {
+            _ = try directory.write("pages/" + name, bytes: try Repository.bytes("Corpora/competitors/sourdough-starter/pages/" + name))
+        }
+        let thin = try directory.write("pages/08-thin.html", "<html><body><p>Nothing much here.</p></body></html>")
+        let result = try Seokit.run(["compare", Self.draft, "--competitors", folder, "--format", "json"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderrLines.first?.hasPrefix("seokit: \(thin): no main content found (") == true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["competitors"] as? [[String: Any]])?.count == 7)
+        #expect((object["leftOut"] as? [[String: Any]])?.first?["source"] as? String == thin)
+    }
+
+    @Test func hostileFolderDoesNotCrash() throws {
+        let hostile = Repository.path("Corpora/competitors/hostile")
+        let result = try Seokit.run(["compare", Self.draft, "--competitors", hostile])
+        #expect(!result.wasSignalled, "\(result)")
+        #expect(result.status == 2)
+        #expect(result.stderrLines.last == "seokit: compare needs at least 3 competitor pages; 1 could be read from \(hostile)")
+
+        let directory = try TemporaryDirectory()
+        let folder = try directory.makeFolder("pages")
+        for index in 1...3 {
+            _ = try directory.write("pages/0\(index)-hostile.html", bytes: try Repository.bytes("Corpora/competitors/hostile/01-hostile-page.html"))
+        }
+        for format in ["text", "json"] {
+            let run = try Seokit.run(["compare", Self.draft, "--competitors", folder, "--format", format])
+            #expect(run.status == 0, "\(run)")
+            #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x2028 || $0.value == 0 })
+        }
+    }
+
+    @Test func usageErrors() throws {
+        let missing = try Seokit.run(["compare", Self.draft])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--competitors"))
+        let noDraft = try Seokit.run(["compare", Repository.path("Corpora/competitors/nope.md"), "--competitors", Self.pages])
+        #expect(noDraft.status == 2)
+        #expect(noDraft.stderr.contains("nope.md: no such file or directory"))
+        let noFolder = try Seokit.run(["compare", Self.draft, "--competitors", Repository.path("Corpora/competitors/nope")])
+        #expect(noFolder.status == 2)
+        #expect(noFolder.stderrLines.count == 1)
+        let badTop = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages, "--top-terms", "0"])
+        #expect(badTop.status == 2)
+    }
+
+    @Test func htmlFormat() throws {
+        let result = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages, "--format", "html"])
+        #expect(!result.wasSignalled)
+        if result.status == 0 {
+            // The HTML renderer has landed: a whole document.
+            #expect(result.stdout.lowercased().contains("<html"))
+        } else {
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("--format html"))
+        }
+    }
+}
