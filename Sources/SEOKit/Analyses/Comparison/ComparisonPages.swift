@@ -73,6 +73,12 @@ public enum ComparisonPages {
         case .markdown, .text:
             document = try DocumentReader().read(bytes: bytes, path: source, format: format)
         }
+        return try page(document: document, source: source, rank: rank)
+    }
+
+    /// A page from a document already read (for example by a fetcher), checked like the others:
+    /// throws ``PageError`` when it has fewer than ``minimumWords`` words.
+    public static func page(document: Document, source: String, rank: Int?) throws(PageError) -> ComparisonPage {
         let words = TextStatistics(document: document).words
         guard words >= minimumWords else {
             throw PageError(source: source, reason: "no main content found (\(words) \(words == 1 ? "word" : "words"), at least \(minimumWords) needed)")

@@ -535,10 +535,13 @@ public struct CompetitorComparison: Sendable {
             topics.append(HeadingTopic(
                 label: Self.withoutLeadingNumber(items[best].text), keyTerms: keyTerms, pages: pages, headings: headings, coverage: coverage, draftHeading: draftHeading))
         }
+        // A total order: pages covered, label, then the headings themselves.
         topics.sort { lhs, rhs in
             if lhs.pages.count != rhs.pages.count { return lhs.pages.count > rhs.pages.count }
             if lhs.label != rhs.label { return lhs.label < rhs.label }
-            return lhs.headings.count > rhs.headings.count
+            let left = lhs.headings.map { "\($0.page)\u{1}\($0.level)\u{1}\($0.text)" }
+            let right = rhs.headings.map { "\($0.page)\u{1}\($0.level)\u{1}\($0.text)" }
+            return left.lexicographicallyPrecedes(right)
         }
         return topics
     }
