@@ -60,7 +60,10 @@ struct SARIFFormatterTests {
             #expect(Set(parameters.keys) == Set(description.options.map(\.name)))
             let properties = try #require(rule["properties"] as? [String: Any])
             #expect(properties["category"] as? String == description.category.rawValue)
-            #expect((properties["tags"] as? [String])?.contains(description.category.rawValue) == true)
+            let tags = try #require(properties["tags"] as? [String])
+            #expect(tags.contains(description.category.rawValue))
+            #expect(Set(tags).count == tags.count, "\(description.id) has duplicate tags \(tags)")
+            if let score = description.score { #expect(tags.contains(score.rawValue)) }
             let name = try #require(rule["name"] as? String)
             #expect(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber }, "\(name)")
         }
@@ -83,6 +86,9 @@ struct SARIFFormatterTests {
         let rule = SARIFLintFormatter.rule(description).serialized()
         #expect(rule.contains(#""defaultConfiguration":{"enabled":false,"level":"note","parameters":{"max-words":20,"words":["a","b"]}}"#))
         #expect(rule.contains(#""tags":["seokit","style","readability"]"#))
+        var readability = description
+        readability.category = .readability
+        #expect(SARIFLintFormatter.rule(readability).serialized().contains(#""tags":["seokit","readability"]"#))
     }
 
     // MARK: Results

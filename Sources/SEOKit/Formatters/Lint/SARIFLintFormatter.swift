@@ -246,7 +246,8 @@ public struct SARIFLintFormatter: LintFormatter {
     /// A `reportingDescriptor` for a rule.
     static func rule(_ description: RuleDescription) -> JSONValue {
         var tags = ["seokit", description.category.rawValue]
-        if let score = description.score { tags.append(score.rawValue) }
+        // Tags must be unique (SARIF), and the readability category feeds the readability score.
+        if let score = description.score, !tags.contains(score.rawValue) { tags.append(score.rawValue) }
         var properties: [(String, JSONValue)] = [
             ("category", .string(description.category.rawValue)),
             ("tags", .array(tags.map(JSONValue.string))),
