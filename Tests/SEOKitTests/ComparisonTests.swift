@@ -460,6 +460,9 @@ private func isClose(_ lhs: Double, _ rhs: Double, _ tolerance: Double = 1e-9) -
     }
 
     @Test func sourdoughDraftMissesTheSharedSubtopics() throws {
+        let loaded = try ComparisonPages.load(folder: Repository.path("Corpora/competitors/sourdough-starter/pages"))
+        #expect(loaded.pages.count == 7)
+        #expect(loaded.leftOut.isEmpty)
         let comparison = try Self.sourdough()
         #expect(comparison.competitors.count == 7)
         #expect(comparison.competitors.map(\.rank) == [1, 2, 3, 4, 5, 6, 7])
@@ -514,6 +517,20 @@ private func isClose(_ lhs: Double, _ rhs: Double, _ tolerance: Double = 1e-9) -
         #expect(!text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || $0.value == 0x2028 })
         let json = comparison.json().serialized()
         #expect(!json.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x2028 })
+    }
+
+    @Test func emptyDraftStillCompares() throws {
+        let texts = ComparisonTermTests.competitors
+        let comparison = try CompetitorComparison(draft: markdown(""), competitors: pages(texts), keyphrases: ["starter"], options: allTerms)
+        #expect(comparison.draft.words == 0)
+        #expect(comparison.terms.allSatisfy { $0.status == .missing && $0.draftPerThousandWords == 0 })
+        #expect(comparison.metrics.first { $0.metric == .sentenceLength }?.draft == nil)
+        // Readability cannot be measured: its points go to the other components.
+        #expect(!comparison.score.components.contains { $0.component == .readability })
+        #expect(isClose(comparison.score.components.reduce(0) { $0 + $1.maximum }, 100))
+        #expect(comparison.placements.allSatisfy { !$0.passed })
+        _ = ComparisonTextReport.render(comparison)
+        _ = comparison.json().pretty()
     }
 
     @Test func fewerThanThreePages() throws {
