@@ -278,7 +278,7 @@ public struct TermComparison: Sendable, Hashable {
     public var distribution: ComparisonDistribution
     /// Competitor pages that use it in an H2 or H3 heading.
     public var subheadingPages: [Int]
-    /// Used in the H2/H3 headings of at least `minimumTermPages` competitors: a candidate
+    /// Used in the H2/H3 headings of at least `max(2, minimumTermPages)` competitors: a candidate
     /// section for the draft.
     public var isSectionCandidate: Bool
     /// Occurrences in the draft.

@@ -53,7 +53,8 @@
 ///   ``BackgroundFrequency``: `ln(10⁶ / f)`, the mean over its content words);
 /// - **draft status**: *missing* (0 uses), *under-used* (per 1,000 words below Q1), *in range*,
 ///   *over-used* (above the trimmed maximum);
-/// - **section candidate** when at least `minimumTermPages` competitors use it in an H2/H3.
+/// - **section candidate** when at least `max(2, minimumTermPages)` competitors use it in an
+///   H2/H3.
 ///
 /// Double counting: a shorter term is left out (and listed under the longer term's
 /// ``TermComparison/covers``) when fewer than the required number of pages use it *outside*
