@@ -94,13 +94,9 @@ struct SuppressionTests {
 
     @Test func disableNextLineInMarkdown() throws {
         let text = "# One\n\n<!-- seokit-disable-next-line headings.single-h1 -->\n# Two\n\n# Three\n"
-        // Known bug (reported, not ours to fix): the directive skips the line after the comment
-        // and silences the next non-blank line after that instead.
-        withKnownIssue("seokit-disable-next-line targets the line after the next one") {
-            let result = try lint(text)
-            #expect(result.lines == [6])
-            #expect(result.suppressed == 1)
-        }
+        let result = try lint(text)
+        #expect(result.lines == [6])
+        #expect(result.suppressed == 1)
     }
 
     @Test func disableNextLineSkipsBlankLines() throws {
@@ -164,21 +160,16 @@ struct SuppressionTests {
 
     @Test func disableLineInHTML() throws {
         let html = "<html><body>\n<h1>One</h1>\n<h1>Two</h1> <!-- seokit-disable-line headings -->\n<h1>Three</h1>\n</body></html>"
-        // Known bug (reported): the comment's range ends on the next line, so the directive
-        // silences line 4 too.
-        withKnownIssue("seokit-disable-line in HTML also covers the next line") {
-            let result = try lint(html, format: .html)
-            #expect(result.lines == [4])
-            #expect(result.suppressed == 1)
-        }
+        let result = try lint(html, format: .html)
+        #expect(result.lines == [4])
+        #expect(result.suppressed == 1)
     }
 
     @Test func disableNextLineInHTML() throws {
         let html = "<html><body>\n<h1>One</h1>\n<!-- seokit-disable-next-line headings.* -->\n<h1>Two</h1>\n<h1>Three</h1>\n</body></html>"
-        withKnownIssue("seokit-disable-next-line targets the line after the next one") {
-            let result = try lint(html, format: .html)
-            #expect(result.lines == [5])
-        }
+        let result = try lint(html, format: .html)
+        #expect(result.lines == [5])
+        #expect(result.suppressed == 1)
     }
 
     @Test func aDirectiveInTheHeadCoversTheBody() throws {
@@ -205,8 +196,7 @@ struct SuppressionTests {
         let document = try DocumentReader().read(string: text, format: format)
         let comment = try #require(document.comments.first)
         #expect(comment.range.start.line == 3)
-        withKnownIssue("a comment's range ends on the line after it (the cause of the next-line bug)") {
-            #expect(comment.range.end.line == 3, "\(comment.range)")
-        }
+        // Ending on the next line would make next-line directives skip a line.
+        #expect(comment.range.end.line == 3, "\(comment.range)")
     }
 }
