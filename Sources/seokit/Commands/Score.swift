@@ -35,6 +35,9 @@ struct Score: ParsableCommand {
     @Flag(name: .long, help: "With --db: show which articles got better or worse since the previous run.")
     var sinceLast = false
 
+    @Option(name: .long, help: ArgumentHelp("Write the output to this file (atomically: complete or not at all) instead of standard output.", valueName: "file"))
+    var output: String?
+
     @Flag(name: .long, help: "No progress bar.")
     var quiet = false
 
@@ -64,9 +67,15 @@ struct Score: ParsableCommand {
         let discovered = input.discovery.expand(requested)
         for error in discovered.errors { problems.report(error) }
 
-        let format = self.format?.format ?? (StandardStreams.isTerminal(1) ? .table : .jsonl)
+        let format = self.format?.format ?? (output == nil && StandardStreams.isTerminal(1) ? .table : .jsonl)
         let scorer = BatchScorer(jobs: jobs, reader: DocumentReader(options: input.readOptions), keyphrases: keyphrase)
-        let output = ScoreOutput(format: format, total: discovered.files.count, showProgress: !quiet && StandardStreams.isTerminal(2))
+        let destination: OutputDestination
+        do {
+            destination = try OutputDestination(path: self.output)
+        } catch {
+            throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
+        }
+        let output = ScoreOutput(format: format, total: discovered.files.count, showProgress: !quiet && StandardStreams.isTerminal(2), destination: destination)
 
         if let db {
             let history: ScoreHistory
@@ -82,14 +91,14 @@ struct Score: ParsableCommand {
                     deliver(record)
                 }
             }
-            output.finish()
             if sinceLast, let changes = try history.changes(since: runID) {
                 let text = ScoreChangeReport.render(changes)
-                if format == .table { StandardStreams.writeOutput("\n" + text) } else { StandardStreams.writeError(text) }
+                if format == .table { output.append("\n" + text) } else { StandardStreams.writeError(text) }
             }
+            try output.finish()
         } else {
             scorer.run(discovered.files) { _, record in output.handle(record) }
-            output.finish()
+            try output.finish()
         }
 
         var status = problems.exitStatus
@@ -104,17 +113,23 @@ struct Score: ParsableCommand {
 /// Turns records into output as they arrive; the scorer calls it in input order, one at a time.
 final class ScoreOutput: @unchecked Sendable {
     private let format: ScoreFormat
+    private let destination: OutputDestination
+    private var pendingTail = ""
     private let progress: ProgressBar?
     private var records: [ScoreRecord] = []
     private(set) var summary = ScoreSummary()
     private(set) var failedCount = 0
     private(set) var lowestScore: Int?
 
-    init(format: ScoreFormat, total: Int, showProgress: Bool) {
+    init(format: ScoreFormat, total: Int, showProgress: Bool, destination: OutputDestination) {
         self.format = format
+        self.destination = destination
         progress = showProgress ? ProgressBar(total: total) : nil
-        if format == .csv { StandardStreams.writeOutput(ScoreRendering.csvHeader()) }
+        if format == .csv { destination.write(ScoreRendering.csvHeader()) }
     }
+
+    /// Text printed after the records (the --since-last report in table format).
+    func append(_ text: String) { pendingTail += text }
 
     func handle(_ record: ScoreRecord) {
         if record.status == .error {
@@ -127,8 +142,8 @@ final class ScoreOutput: @unchecked Sendable {
         }
         summary.add(record)
         switch format {
-        case .csv: StandardStreams.writeOutput(ScoreRendering.csvRow(record))
-        case .jsonl: StandardStreams.writeOutput(ScoreRendering.jsonLine(record))
+        case .csv: destination.write(ScoreRendering.csvRow(record))
+        case .jsonl: destination.write(ScoreRendering.jsonLine(record))
         case .table, .json:
             // Kept for sorting; findings are not needed any more.
             var kept = record
@@ -138,12 +153,38 @@ final class ScoreOutput: @unchecked Sendable {
         progress?.advance()
     }
 
-    func finish() {
+    func finish() throws {
         progress?.finish()
         switch format {
-        case .table: StandardStreams.writeOutput(ScoreRendering.table(records, summary: summary))
-        case .json: StandardStreams.writeOutput(ScoreRendering.json(records, summary: summary))
+        case .table: destination.write(ScoreRendering.table(records, summary: summary))
+        case .json: destination.write(ScoreRendering.json(records, summary: summary))
         case .csv, .jsonl: break
         }
+        if !pendingTail.isEmpty { destination.write(pendingTail) }
+        do {
+            try destination.commit()
+        } catch {
+            throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
+        }
+    }
+}
+
+/// Standard output, or a file that appears only once the run is complete.
+final class OutputDestination: @unchecked Sendable {
+    private let file: AtomicOutputStream?
+    private var failure: AtomicFileError?
+
+    init(path: String?) throws {
+        file = try path.map { path throws(AtomicFileError) in try AtomicOutputStream(path: path) }
+    }
+
+    func write(_ text: String) {
+        guard let file else { return StandardStreams.writeOutput(text) }
+        do { try file.write(text) } catch { failure = failure ?? error }
+    }
+
+    func commit() throws {
+        if let failure { throw failure }
+        try file?.commit()
     }
 }
