@@ -53,18 +53,22 @@ let package = Package(
             name: "SEOKitHistory",
             dependencies: ["SEOKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Fetches competitor pages over HTTP(S) for `seokit compare --urls`; kept apart so the core
+        // library does not load FoundationNetworking (libcurl).
+        .target(name: "SEOKitFetch", dependencies: ["SEOKit"]),
         // The command-line tool: parses arguments and calls the library.
         .executableTarget(
             name: "seokit",
             dependencies: [
                 "SEOKit",
                 "SEOKitHistory",
+                "SEOKitFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .target(name: "SEOKitTestSupport", dependencies: ["SEOKit"], path: "Tests/SEOKitTestSupport"),
-        .testTarget(name: "SEOKitTests", dependencies: ["SEOKit", "SEOKitTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SEOKitTests", dependencies: ["SEOKit", "SEOKitFetch", "SEOKitTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["SEOKitTestSupport", "seokit"]
