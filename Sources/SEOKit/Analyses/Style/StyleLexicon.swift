@@ -1,0 +1,216 @@
+/// The small word tables behind the style analyses (passive voice, transitions, wordy phrases,
+/// sentence openings), built once, lazily, into one `WordTable`: one probe per word tells every
+/// analysis what it needs, and no `String` is made per token.
+///
+/// Sources: `passive-exceptions.txt`, `wordy-phrases.txt` and the multi-word transitions of
+/// `transition-words.txt` (all in `Corpora/lexicons`), plus the closed grammatical sets below
+/// (forms of "be" and "get", adverbs that may stand between an auxiliary and its participle,
+/// determiners), which are facts of English grammar written here.
+struct StyleLexicon: Sendable {
+    /// What the table knows about a word: bits 0–15 are flags, bits 16–31 the word's id in the
+    /// phrase vocabulary (0 when no phrase uses it).
+    struct Bits: OptionSet, Sendable {
+        let rawValue: UInt32
+        /// A form of "be" that can carry a passive: is, was, been, isn't, they're, I'm...
+        static let be = Bits(rawValue: 1 << 0)
+        /// A form of "get" (get, gets, got, gotten, getting): the "get" passive.
+        static let get = Bits(rawValue: 1 << 1)
+        /// A pronoun with 's (it's, that's, he's): "is" or "has".
+        static let sContraction = Bits(rawValue: 1 << 2)
+        /// "there": "there are limited options" is existential, not passive.
+        static let there = Bits(rawValue: 1 << 3)
+        /// A short adverb that may stand between the auxiliary and the participle (not, also).
+        static let between = Bits(rawValue: 1 << 4)
+        /// An article, demonstrative or number word: a sentence opening is read with the next word.
+        static let opener = Bits(rawValue: 1 << 5)
+        /// A word that starts an object ("the", "three", "me"): after "'s" + participle it shows
+        /// the perfect ("she's written three books"), not the passive.
+        static let objectStart = Bits(rawValue: 1 << 6)
+        /// Passive exception: an adjective after "be"/"get" unless "by" follows.
+        static let adjective = Bits(rawValue: 1 << 7)
+        /// Passive exception: ends in -ed but is no participle.
+        static let notParticiple = Bits(rawValue: 1 << 8)
+        /// Passive exception: an idiom after "get" only.
+        static let afterGet = Bits(rawValue: 1 << 9)
+        static let by = Bits(rawValue: 1 << 10)
+        static let to = Bits(rawValue: 1 << 11)
+        static let used = Bits(rawValue: 1 << 12)
+
+        static let flagMask: UInt32 = 0xFFFF
+    }
+
+    /// Phrases matched as sequences of word ids.
+    struct PhraseSet: Sendable {
+        /// Word ids of each phrase.
+        var words: [[UInt32]] = []
+        /// Each phrase as written in the lexicon, and its alternative (wordy phrases only).
+        var texts: [String] = []
+        var alternatives: [String] = []
+        /// For each word id, the phrases starting with it, longest first.
+        var byFirstWord: [[Int32]] = []
+
+        /// The longest phrase starting at `index` inside `range`, as (phrase, end), if any.
+        @inline(__always)
+        func longestMatch(at index: Int, in range: Range<Int>, payloads: UnsafeBufferPointer<UInt32>) -> (phrase: Int, end: Int)? {
+            let id = Int(payloads[index] >> 16)
+            guard id != 0, id < byFirstWord.count else { return nil }
+            for candidate in byFirstWord[id] {
+                let phrase = words[Int(candidate)]
+                let end = index + phrase.count
+                guard end <= range.upperBound else { continue }
+                var position = 1
+                while position < phrase.count, payloads[index + position] >> 16 == phrase[position] { position += 1 }
+                if position == phrase.count { return (Int(candidate), end) }
+            }
+            return nil
+        }
+    }
+
+    static let shared = StyleLexicon()
+
+    let table: WordTable
+    let wordyPhrases: PhraseSet
+    /// Transitions of two or more words (single words carry the lexicon's `.transition` flag).
+    let transitionPhrases: PhraseSet
+
+    /// Longest key the table holds; longer words are never looked up.
+    static let maximumKeyLength = 24
+
+    private init() {
+        var payloads: [String: UInt32] = [:]
+        func add(_ words: String, _ bits: Bits) {
+            for word in words.split(separator: " ") { payloads[String(word), default: 0] |= bits.rawValue }
+        }
+        // Forms of "be" (with their contractions) and "get" (grammar facts).
+        add("am is are was were be been being isn't aren't wasn't weren't ain't i'm you're we're they're who're what're", .be)
+        add("get gets got gotten getting", .get)
+        add("it's that's he's she's what's who's where's", .sContraction)
+        add("there there's there're", .there)
+        // Short adverbs of negation, frequency, time and focus that may stand between the auxiliary
+        // and the participle ("was not always used", "is also known"). Degree words (very, too, so,
+        // quite, more) are left out on purpose: they modify adjectives, so "is very tired" is not passive.
+        add("not never also always often still just already all both each even ever further sometimes seldom once soon then now thus hence therefore well", .between)
+        add("a an the this that these those one two three four five six seven eight nine ten", .opener)
+        add("""
+            a an the this that these those my your his her its our their some any no every each all many much several \
+            few me you him us them one two three four five six seven eight nine ten
+            """, .objectStart)
+        add("by", .by)
+        add("to", .to)
+        add("used", .used)
+        for line in StyleLexicon.lines(EmbeddedLexicons.passiveExceptions) {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { continue }
+            let word = fields[0].trimmed().lowercased()
+            switch fields[1].trimmed() {
+            case "adjective": add(word, .adjective)
+            case "not-participle": add(word, .notParticiple)
+            case "after-get": add(word, .afterGet)
+            default: break
+            }
+        }
+
+        // The phrase vocabulary: every word of a wordy phrase or a multi-word transition gets an id.
+        var ids: [String: UInt32] = [:]
+        func id(_ word: String) -> UInt32 {
+            if let known = ids[word] { return known }
+            let next = UInt32(ids.count + 1)
+            ids[word] = next
+            return next
+        }
+        var wordy = PhraseSet()
+        for line in StyleLexicon.lines(EmbeddedLexicons.wordyPhrases) {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { continue }
+            let phrase = fields[0].trimmed().lowercased()
+            let words = phrase.split(separator: " ").map { id(String($0)) }
+            guard !words.isEmpty else { continue }
+            wordy.words.append(words)
+            wordy.texts.append(phrase)
+            wordy.alternatives.append(fields[1].trimmed())
+        }
+        var transitions = PhraseSet()
+        for words in EnglishLexicon.shared.transitionPhrases where words.count > 1 {
+            transitions.words.append(words.map(id))
+            transitions.texts.append(words.joined(separator: " "))
+            transitions.alternatives.append("")
+        }
+        precondition(ids.count < 0xFFFF, "phrase vocabulary too large for 16-bit ids")
+        for (word, wordID) in ids { payloads[word, default: 0] |= wordID << 16 }
+        StyleLexicon.index(&wordy, vocabularySize: ids.count)
+        StyleLexicon.index(&transitions, vocabularySize: ids.count)
+
+        var table = WordTable(capacity: payloads.count)
+        table.insert(contentsOf: payloads.map { (Array($0.key.utf8), $0.value) })
+        self.table = table
+        self.wordyPhrases = wordy
+        self.transitionPhrases = transitions
+    }
+
+    private static func index(_ set: inout PhraseSet, vocabularySize: Int) {
+        var byFirst = [[Int32]](repeating: [], count: vocabularySize + 1)
+        for (index, words) in set.words.enumerated() { byFirst[Int(words[0])].append(Int32(index)) }
+        for first in byFirst.indices {
+            byFirst[first].sort { set.words[Int($0)].count > set.words[Int($1)].count }
+        }
+        set.byFirstWord = byFirst
+    }
+
+    private static func lines(_ text: StaticString) -> [Substring] {
+        let string = text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        return string.split(separator: "\n", omittingEmptySubsequences: true)
+    }
+
+    // MARK: Per-document payloads
+
+    /// The payload of every token of a document (0 for non-words and unknown words): one
+    /// lowercasing into a scratch buffer and one probe per word, no allocation per token.
+    func payloads(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+        var result = [UInt32](repeating: 0, count: tokens.count)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: StyleLexicon.maximumKeyLength) { scratch in
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    let token = tokens[index]
+                    guard token.kind == .word, let key = StyleLexicon.key(of: token, text: text, into: scratch) else { continue }
+                    result[index] = table.lookup(key) ?? 0
+                }
+            }
+        }
+        return result
+    }
+
+    /// The lowercase key of a word: ASCII letters lowercased, ’ and ʼ written as '. `nil` when
+    /// the word is longer than the scratch buffer.
+    @inline(__always)
+    static func key(of token: Token, text: UnsafeBufferPointer<UInt8>, into scratch: UnsafeMutableBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        let start = Int(token.start)
+        let end = Int(token.end)
+        guard end - start <= scratch.count else { return nil }
+        var length = 0
+        var index = start
+        while index < end {
+            var byte = text[index]
+            if byte >= 0x41 && byte <= 0x5A {
+                byte |= 0x20
+            } else if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80, text[index + 2] == 0x99 {
+                byte = UInt8(ascii: "'")
+                index += 2
+            } else if byte == 0xCA, index + 1 < end, text[index + 1] == 0xBC {
+                byte = UInt8(ascii: "'")
+                index += 1
+            }
+            scratch[length] = byte
+            length += 1
+            index += 1
+        }
+        return UnsafeBufferPointer(rebasing: scratch[0..<length])
+    }
+
+    /// Whether a word ends in the two ASCII letters given (lowercase), in any case.
+    @inline(__always)
+    static func word(_ token: Token, in text: UnsafeBufferPointer<UInt8>, endsWith first: UInt8, _ second: UInt8) -> Bool {
+        let end = Int(token.end)
+        guard end - Int(token.start) >= 2 else { return false }
+        return text[end - 2] | 0x20 == first && text[end - 1] | 0x20 == second
+    }
+}
