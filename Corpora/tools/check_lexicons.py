@@ -43,6 +43,8 @@ SPECS: dict[str, tuple[int, list[str], object]] = {
     "emotional-words.txt": (2, [r"[a-z]+(?:-[a-z]+)*", r"positive|negative"], None),
     "english-word-frequency.txt": (2, [LOWER_WORD, NUMBER_3], "descending"),
     # word<TAB>syllables[<TAB>...]: any lowercase word without spaces, a count of 1 to 31.
+    "liberation-sans-widths.txt": (2, [r"[0-9A-F]{4,6}|units-per-em|default-advance", r"\d+"], None),
+    "passive-exceptions.txt": (2, [r"[a-z]+", r"adjective|not-participle|after-get"], None),
     "syllable-exceptions.txt": (-2, [r"[^\sA-Z]+", r"[1-9]|[12]\d|3[01]"], None),
 }
 
