@@ -7,6 +7,15 @@ import Testing
     static let draft = Repository.path("Corpora/competitors/sourdough-starter/draft.md")
     static let pages = Repository.path("Corpora/competitors/sourdough-starter/pages")
 
+    @Test func topicFolderFallsBackToItsPages() throws {
+        // Corpora/competitors/sourdough-starter holds the draft and pages/.
+        let topic = Repository.path("Corpora/competitors/sourdough-starter")
+        let result = try Seokit.run(["compare", Self.draft, "--competitors", topic, "--format", "json"])
+        #expect(result.status == 0, "\(result)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["competitors"] as? [[String: Any]])?.count == 7)
+    }
+
     @Test func textReport() throws {
         let result = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages])
         #expect(result.status == 0, "\(result)")
@@ -107,6 +116,48 @@ import Testing
         }
     }
 
+    @Test func fetchedPagesSnapshotAndOfflineReread() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.pages).filter { $0.hasSuffix(".html") }.sorted()
+        var bodies: [String: [UInt8]] = [:]
+        for (index, name) in names.enumerated() {
+            bodies["/\(index + 1)"] = try Repository.bytes("Corpora/competitors/sourdough-starter/pages/" + name)
+        }
+        let served = bodies
+        let server = try LocalHTTPServer { request in
+            guard let body = served[request.path] else { return .status(404) }
+            return .bytes(body, contentType: "text/html; charset=utf-8")
+        }
+        defer { server.stop() }
+        let directory = try TemporaryDirectory()
+        let list = (1...names.count).map { "\($0) " + server.url("/\($0)") } + ["8 " + server.url("/missing")]
+        let urls = try directory.write("serp.txt", list.joined(separator: "\n") + "\n")
+        let snapshot = directory.url("snapshot")
+        let fetched = try Seokit.run(["compare", Self.draft, "--urls", urls, "--snapshot", snapshot, "--format", "json"])
+        // The missing page is reported and left out; the seven others are compared.
+        #expect(fetched.status == 2, "\(fetched)")
+        #expect(fetched.stderrLines.count == 1)
+        #expect(fetched.stderrLines.first?.contains("/missing") == true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(fetched.stdout.utf8)) as? [String: Any])
+        let competitors = try #require(object["competitors"] as? [[String: Any]])
+        #expect(competitors.count == 7)
+        #expect(competitors.first?["source"] as? String == server.url("/1"))
+
+        // The same pages from the folder give the same terms and score.
+        let local = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages, "--format", "json"])
+        let localObject = try #require(try JSONSerialization.jsonObject(with: Data(local.stdout.utf8)) as? [String: Any])
+        #expect((object["score"] as? [String: Any])?["value"] as? Int == (localObject["score"] as? [String: Any])?["value"] as? Int)
+        let terms = (object["terms"] as? [[String: Any]] ?? []).map { $0["term"] as? String ?? "" }
+        #expect(terms == (localObject["terms"] as? [[String: Any]] ?? []).map { $0["term"] as? String ?? "" })
+
+        // Reread offline from the snapshot.
+        server.stop()
+        let reread = try Seokit.run(["compare", Self.draft, "--snapshot", snapshot, "--format", "json"])
+        #expect(reread.status == 0, "\(reread)")
+        let rereadObject = try #require(try JSONSerialization.jsonObject(with: Data(reread.stdout.utf8)) as? [String: Any])
+        #expect((rereadObject["terms"] as? [[String: Any]] ?? []).map { $0["term"] as? String ?? "" } == terms)
+        #expect((rereadObject["competitors"] as? [[String: Any]])?.count == 7)
+    }
+
     @Test func usageErrors() throws {
         let missing = try Seokit.run(["compare", Self.draft])
         #expect(missing.status == 2)
@@ -119,6 +170,9 @@ import Testing
         #expect(noFolder.stderrLines.count == 1)
         let badTop = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages, "--top-terms", "0"])
         #expect(badTop.status == 2)
+        let both = try Seokit.run(["compare", Self.draft, "--competitors", Self.pages, "--snapshot", Self.pages])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("--snapshot"))
     }
 
     @Test func htmlFormat() throws {

@@ -1,13 +1,16 @@
 import ArgumentParser
 import SEOKit
+import SEOKitFetch
 
 /// `seokit compare`: a draft compared with the pages that rank for its topic.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare a draft with the pages that rank for its topic: terms, sections, structure and a content score.",
         discussion: """
-            Reads the competitor pages saved in a folder (HTML pages are reduced to their main \
-            content; a number at the start of a file name is its rank), and reports, with every \
+            Reads the competitor pages saved in a folder, or fetches them from a list of URLs \
+            (one per line, in rank order; with --snapshot DIR a copy is saved, which --snapshot \
+            DIR alone rereads without the network). HTML pages are reduced to their main \
+            content; a number at the start of a file name is its rank. Reports, with every \
             figure traceable to the pages: the terms the competitors share and how the draft uses \
             them, the sections they cover, how the draft's length, headings, images, lists, links, \
             reading grade, sentence length and keyphrase density compare with theirs, and a \
@@ -21,7 +24,7 @@ struct Compare: ParsableCommand {
     @Argument(help: "The draft (Markdown, HTML or text).")
     var draft: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder of saved competitor pages (HTML, Markdown or text).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder of saved competitor pages (HTML, Markdown or text; DIR/pages when DIR has none).", valueName: "dir"))
     var competitors: String?
 
     @Option(name: .long, help: ArgumentHelp("File of competitor URLs, one per line, to fetch.", valueName: "file"))
@@ -36,7 +39,7 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --urls: save the fetched pages in this folder.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("With --urls: save the fetched pages in this folder; alone: compare with the pages saved there (no network).", valueName: "dir"))
     var snapshot: String?
 
     @Option(name: .long, help: ArgumentHelp("How many terms to keep, heaviest first.", valueName: "n"))
@@ -45,18 +48,17 @@ struct Compare: ParsableCommand {
     enum CompareFormat: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
     func validate() throws {
-        if competitors == nil && urls == nil { throw ValidationError("give the competitor pages with --competitors DIR (or --urls FILE)") }
+        if competitors == nil && urls == nil && snapshot == nil {
+            throw ValidationError("give the competitor pages: --competitors DIR, --urls FILE or --snapshot DIR")
+        }
         if competitors != nil && urls != nil { throw ValidationError("give either --competitors or --urls, not both") }
+        if competitors != nil && snapshot != nil {
+            throw ValidationError("--snapshot saves fetched pages: use it with --urls FILE, or alone to reread a snapshot, not with --competitors")
+        }
         if topTerms < 1 { throw ValidationError("--top-terms must be at least 1") }
-        if snapshot != nil && urls == nil { throw ValidationError("--snapshot needs --urls") }
     }
 
     func run() throws {
-        if urls != nil || snapshot != nil {
-            throw CommandFailure(
-                code: ExitStatus.usageOrInputError,
-                message: "seokit: --urls and --snapshot are not available in this build yet; save the pages in a folder and use --competitors DIR")
-        }
         if format == .html {
             throw CommandFailure(
                 code: ExitStatus.usageOrInputError,
@@ -71,12 +73,23 @@ struct Compare: ParsableCommand {
         }
         problems.report(notes: document.notes, path: draft)
 
-        let folder = competitors ?? ""
+        let origin: String
         let loaded: ComparisonPages.FolderResult
-        do {
-            loaded = try ComparisonPages.load(folder: folder, excluding: draft)
-        } catch {
-            throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
+        if let folder = competitors {
+            origin = folder
+            do {
+                loaded = try ComparisonPages.load(folder: folder, excluding: draft)
+            } catch {
+                throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
+            }
+        } else {
+            // --urls FILE (fetched; saved when --snapshot is given too) or --snapshot DIR (reread).
+            origin = urls ?? snapshot ?? ""
+            do {
+                loaded = ComparisonPages.pages(from: try CompetitorSource.load(urls: urls, competitorsDirectory: nil, snapshot: snapshot))
+            } catch {
+                throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
+            }
         }
         var hadLeftOut = false
         for page in loaded.leftOut {
@@ -86,7 +99,7 @@ struct Compare: ParsableCommand {
         guard loaded.pages.count >= CompetitorComparison.minimumCompetitors else {
             throw CommandFailure(
                 code: ExitStatus.usageOrInputError,
-                message: "seokit: compare needs at least \(CompetitorComparison.minimumCompetitors) competitor pages; \(loaded.pages.count) could be read from \(folder)")
+                message: "seokit: compare needs at least \(CompetitorComparison.minimumCompetitors) competitor pages; \(loaded.pages.count) could be read from \(origin)")
         }
         var options = ComparisonOptions()
         options.topTerms = topTerms

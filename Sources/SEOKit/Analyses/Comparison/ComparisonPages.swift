@@ -18,21 +18,34 @@ public enum ComparisonPages {
     /// File extensions read from a folder.
     public static let extensions: Set<String> = ["html", "htm", "xhtml", "md", "markdown", "mdx", "txt"]
 
-    /// The pages of a folder (not its subfolders), in name order.
+    /// The pages of a folder, in name order.
     public struct FolderResult: Sendable {
         public var pages: [ComparisonPage]
         public var leftOut: [LeftOutPage]
     }
 
-    /// Reads every page file directly inside `folder`, skipping `excluding` (the draft, when
-    /// it sits in the same folder). Throws when the folder itself cannot be listed.
+    /// Reads every page file directly inside `folder` (or inside `folder/pages` when `folder`
+    /// has none), skipping `excluding` (the draft, when it sits in the same folder). Throws
+    /// when the folder itself cannot be listed.
     public static func load(folder: String, excluding: String? = nil, sizeLimit: Int = InputFile.defaultSizeLimit) throws(InputError) -> FolderResult {
-        let names = try listFolder(folder)
-        var result = FolderResult(pages: [], leftOut: [])
+        var folder = folder
+        var names = try listFolder(folder)
         let excluded = excluding.map(canonical)
+        func isCandidate(_ name: String) -> Bool {
+            isPageFile(name) && (excluded == nil || canonical((folder.hasSuffix("/") ? folder : folder + "/") + name) != excluded)
+        }
+        // A topic folder laid out like Corpora/competitors/<topic>: its pages are in pages/.
+        if !names.contains(where: isCandidate) {
+            let pages = (folder.hasSuffix("/") ? folder : folder + "/") + "pages"
+            var info = stat()
+            if stat(pages, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                folder = pages
+                names = try listFolder(pages)
+            }
+        }
+        var result = FolderResult(pages: [], leftOut: [])
         for name in names.sorted() {
-            guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
-                  extensions.contains(String(name[name.index(after: dot)...]).lowercased()) else { continue }
+            guard isPageFile(name) else { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             if let excluded, canonical(path) == excluded { continue }
             var info = stat()
@@ -50,6 +63,12 @@ public enum ComparisonPages {
             }
         }
         return result
+    }
+
+    /// Whether a file name has one of the ``extensions`` (and is not hidden).
+    static func isPageFile(_ name: String) -> Bool {
+        guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
+        return extensions.contains(String(name[name.index(after: dot)...]).lowercased())
     }
 
     /// Why a page that could be read is not used.
@@ -84,6 +103,35 @@ public enum ComparisonPages {
             throw PageError(source: source, reason: "no main content found (\(words) \(words == 1 ? "word" : "words"), at least \(minimumWords) needed)")
         }
         return ComparisonPage(document: document, source: source, rank: rank)
+    }
+
+    /// Pages loaded by ``CompetitorSource`` (fetched, or reread from a snapshot): each page's
+    /// main content, checked like a folder's pages. The loader's problems (one line each,
+    /// `URL: cause`) and the pages found too thin become ``LeftOutPage``s.
+    public static func pages(from loaded: CompetitorSource.Loaded) -> FolderResult {
+        var result = FolderResult(pages: [], leftOut: [])
+        for problem in loaded.problems {
+            if let separator = problem.firstRange(of: ": ") {
+                result.leftOut.append(LeftOutPage(source: String(problem[..<separator.lowerBound]), reason: String(problem[separator.upperBound...])))
+            } else {
+                result.leftOut.append(LeftOutPage(source: "", reason: problem))
+            }
+        }
+        for page in loaded.pages {
+            let source = page.url ?? page.path ?? page.label
+            do {
+                let decoded = try page.decoded()
+                let document = MainContentExtractor.extract(decoded, path: source)
+                result.pages.append(try Self.page(document: document, source: source, rank: page.rank))
+            } catch let error as InputError {
+                result.leftOut.append(LeftOutPage(source: source, reason: error.reason))
+            } catch let error as PageError {
+                result.leftOut.append(LeftOutPage(source: source, reason: error.reason))
+            } catch {
+                result.leftOut.append(LeftOutPage(source: source, reason: "\(error)"))
+            }
+        }
+        return result
     }
 
     /// The number a file name starts with (`07-millstone.html` → 7), or `nil`.
