@@ -1,9 +1,18 @@
+extension Unicode.Scalar {
+    /// Whitespace test with an ASCII fast path: the Unicode property lookup only for the rest.
+    @inline(__always)
+    var isSpaceLike: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+}
+
 extension StringProtocol {
     /// The string without leading and trailing whitespace and newlines.
     public func trimmed() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpaceLike })!
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars[first...last])
         return String(result)
@@ -14,7 +23,7 @@ extension StringProtocol {
         var output = ""
         var pendingSpace = false
         for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpaceLike {
                 pendingSpace = !output.isEmpty
             } else {
                 if pendingSpace { output.append(" "); pendingSpace = false }

@@ -60,13 +60,16 @@ struct LinkClassifier: Sendable {
     }
 
     /// The scheme of an absolute URL, lowercased (`https`, `mailto`), or `nil` for a relative one.
+    /// Byte-level: link rules classify every link of every document in a batch.
     static func scheme(of url: String) -> String? {
-        var scheme = ""
-        for character in url {
-            if character == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            let allowed = character.isASCII && (character.isLetter || (!scheme.isEmpty && (character.isNumber || "+.-".contains(character))))
-            guard allowed else { return nil }
-            scheme.append(character)
+        var bytes: [UInt8] = []
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: ":") { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            let lower = byte | 0x20
+            let isLetter = lower >= 0x61 && lower <= 0x7A && byte < 0x80
+            let isOther = byte >= 0x30 && byte <= 0x39 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            guard isLetter || (!bytes.isEmpty && isOther) else { return nil }
+            bytes.append(isLetter ? lower : byte)
         }
         return nil
     }
@@ -74,22 +77,33 @@ struct LinkClassifier: Sendable {
     /// The normalised host of an absolute (`scheme://host/...`) or protocol-relative
     /// (`//host/...`) URL: lowercase, no user info, port, trailing dot or leading `www.`.
     static func host(of url: String) -> String? {
-        guard let marker = url.firstRange(of: "//") else { return nil }
-        if marker.lowerBound != url.startIndex {
-            // Only "scheme://".
-            guard scheme(of: url) != nil, url[..<marker.lowerBound].hasSuffix(":") else { return nil }
-        }
-        var authority = url[marker.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != "\\" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        var host: Substring
-        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
-            host = authority[...close]
+        let bytes = Array(url.utf8)
+        // Where "//" is: at the start, or right after "scheme:".
+        var authorityStart: Int
+        if bytes.count >= 2, bytes[0] == UInt8(ascii: "/"), bytes[1] == UInt8(ascii: "/") {
+            authorityStart = 2
         } else {
-            host = authority.prefix { $0 != ":" }
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), scheme(of: url) != nil,
+                  colon + 2 < bytes.count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else { return nil }
+            authorityStart = colon + 3
         }
-        while host.hasSuffix(".") { host = host.dropLast() }
-        var normalised = host.lowercased()
-        if normalised.hasPrefix("www.") { normalised.removeFirst(4) }
-        return normalised.isEmpty ? nil : normalised
+        var authorityEnd = authorityStart
+        while authorityEnd < bytes.count {
+            let byte = bytes[authorityEnd]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\\") { break }
+            authorityEnd += 1
+        }
+        if let at = bytes[authorityStart..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { authorityStart = at + 1 }
+        var hostEnd = authorityEnd
+        if authorityStart < authorityEnd, bytes[authorityStart] == UInt8(ascii: "["),
+           let close = bytes[authorityStart..<authorityEnd].firstIndex(of: UInt8(ascii: "]")) {
+            hostEnd = close + 1
+        } else if let colon = bytes[authorityStart..<authorityEnd].firstIndex(of: UInt8(ascii: ":")) {
+            hostEnd = colon
+        }
+        while hostEnd > authorityStart, bytes[hostEnd - 1] == UInt8(ascii: ".") { hostEnd -= 1 }
+        var host = bytes[authorityStart..<hostEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if host.starts(with: Array("www.".utf8)) { host.removeFirst(4) }
+        return host.isEmpty ? nil : String(decoding: host, as: UTF8.self)
     }
 }
