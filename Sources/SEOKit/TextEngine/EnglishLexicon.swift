@@ -50,54 +50,73 @@ public struct EnglishLexicon: Sendable {
     public let transitionPhrases: [[String]]
 
     init() {
+        // Built at every start of the tool, so it works on bytes: the files are checked to be
+        // lowercase and trimmed (Corpora/tools/check_lexicons.py), no String per line.
         var entries: [([UInt8], UInt32)] = []
-        entries.reserveCapacity(40_000)
-        func lines(_ text: StaticString) -> [Substring] {
-            let string = text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
-            return string.split(separator: "\n", omittingEmptySubsequences: true)
-        }
-        func add(_ word: some StringProtocol, _ flags: Flag) {
-            entries.append((Array(word.lowercased().utf8), flags.rawValue))
-        }
+        entries.reserveCapacity(48_000)
         var syllableCounts: [([UInt8], UInt32)] = []
-        for line in lines(EmbeddedLexicons.syllableExceptions) {
-            let fields = line.split(separator: "\t")
-            guard fields.count >= 2, let count = UInt32(fields[1].trimmed()), count > 0, count < 32 else { continue }
-            syllableCounts.append((Array(fields[0].lowercased().utf8), count))
+        syllableCounts.reserveCapacity(8_000)
+        EnglishLexicon.forEachLine(EmbeddedLexicons.syllableExceptions) { line in
+            guard let tab = line.firstIndex(of: 0x09) else { return }
+            var count: UInt32 = 0
+            for byte in line[(tab + 1)...] where byte >= 0x30 && byte <= 0x39 { count = count * 10 + UInt32(byte - 0x30) }
+            guard count > 0, count < 32 else { return }
+            syllableCounts.append((Array(line[..<tab]), count))
         }
-        for word in lines(EmbeddedLexicons.daleChallFamiliar) {
+        EnglishLexicon.forEachLine(EmbeddedLexicons.daleChallFamiliar) { line in
             // The list's instructions count regular inflections as familiar; adding them here
             // keeps the check to one lookup per word.
-            let base = word.trimmed().lowercased()
-            let stripped = base.hasSuffix(".") ? String(base.dropLast()) : base
-            for form in DaleChall.regularForms(of: stripped) { add(form, .daleChallFamiliar) }
+            let word = line.last == UInt8(ascii: ".") ? line.dropLast() : line
+            for form in DaleChall.regularForms(of: Array(word)) { entries.append((form, Flag.daleChallFamiliar.rawValue)) }
         }
-        for word in lines(EmbeddedLexicons.functionWords) { add(word.trimmed(), .functionWord) }
-        for word in lines(EmbeddedLexicons.sentenceStarters) { add(word.trimmed(), .sentenceStarter) }
-        for word in lines(EmbeddedLexicons.irregularParticiples) { add(word.trimmed(), .irregularParticiple) }
-        for word in lines(EmbeddedLexicons.adverbExceptions) { add(word.trimmed(), .notAdverb) }
-        for line in lines(EmbeddedLexicons.abbreviations) {
-            let fields = line.split(separator: "\t")
-            guard let word = fields.first?.trimmed(), !word.isEmpty else { continue }
+        func addAll(_ text: StaticString, _ flags: Flag) {
+            EnglishLexicon.forEachLine(text) { line in entries.append((Array(line), flags.rawValue)) }
+        }
+        addAll(EmbeddedLexicons.functionWords, .functionWord)
+        addAll(EmbeddedLexicons.sentenceStarters, .sentenceStarter)
+        addAll(EmbeddedLexicons.irregularParticiples, .irregularParticiple)
+        addAll(EmbeddedLexicons.adverbExceptions, .notAdverb)
+        EnglishLexicon.forEachLine(EmbeddedLexicons.abbreviations) { line in
+            let tab = line.firstIndex(of: 0x09) ?? line.endIndex
+            var word = line[..<tab]
+            if word.last == UInt8(ascii: ".") { word = word.dropLast() }
+            guard !word.isEmpty else { return }
             var flags: Flag = .abbreviation
-            switch fields.count > 1 ? fields[1].trimmed() : "general" {
+            switch tab < line.endIndex ? String(decoding: line[(tab + 1)...], as: UTF8.self) : "general" {
             case "prefix": flags.insert(.prefixAbbreviation)
             case "suffix": flags.insert(.suffixAbbreviation)
             case "time": flags.insert(.timeAbbreviation)
             default: break
             }
-            add(word.hasSuffix(".") ? String(word.dropLast()) : word, flags)
+            entries.append((Array(word), flags.rawValue))
         }
         var phrases: [[String]] = []
-        for line in lines(EmbeddedLexicons.transitionWords) {
-            let parts = line.lowercased().split(separator: " ").map(String.init)
-            if parts.count == 1 { add(parts[0], .transition) } else if !parts.isEmpty { phrases.append(parts) }
+        EnglishLexicon.forEachLine(EmbeddedLexicons.transitionWords) { line in
+            if line.contains(0x20) {
+                phrases.append(line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) })
+            } else {
+                entries.append((Array(line), Flag.transition.rawValue))
+            }
         }
         var table = WordTable(capacity: entries.count + syllableCounts.count)
         table.insert(contentsOf: syllableCounts) { old, new in (old & ~0x1F) | new }
         table.insert(contentsOf: entries)
         self.table = table
         self.transitionPhrases = phrases
+    }
+
+    /// Calls `body` with each non-empty line of an embedded lexicon (a trailing `\r` removed).
+    static func forEachLine(_ text: StaticString, _ body: (ArraySlice<UInt8>) -> Void) {
+        let bytes = text.withUTF8Buffer { Array($0) }
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var line = bytes[start..<end]
+            if line.last == 0x0D { line = line.dropLast() }
+            if !line.isEmpty { body(line) }
+            start = end + 1
+        }
     }
 
     /// The entry for a lowercase word, or an empty entry.

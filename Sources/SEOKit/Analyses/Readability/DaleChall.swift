@@ -6,23 +6,29 @@
 enum DaleChall {
     /// A listed word and its regular inflections: plural and third person (-s, -es, -ies),
     /// past (-ed, -d, -ied), -ing, comparatives (-er, -est, -ier, -iest), with a doubled final
-    /// consonant where English doubles it.
-    static func regularForms(of word: String) -> [String] {
-        guard word.count > 1, word.allSatisfy({ $0.isLetter }) else { return [word] }
-        var forms = [word, word + "s", word + "es", word + "ed", word + "ing", word + "er", word + "est"]
-        if word.hasSuffix("e") {
-            let stem = String(word.dropLast())
-            forms += [word + "d", word + "r", word + "st", stem + "ing"]
+    /// consonant where English doubles it. Bytes in, bytes out: this runs at every start.
+    static func regularForms(of word: [UInt8]) -> [[UInt8]] {
+        guard word.count > 1, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [word] }
+        func isVowel(_ byte: UInt8) -> Bool {
+            byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75
         }
-        if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) {
-            let stem = String(word.dropLast())
-            forms += [stem + "ies", stem + "ied", stem + "ier", stem + "iest"]
+        func plus(_ base: [UInt8], _ suffix: StaticString) -> [UInt8] {
+            base + suffix.withUTF8Buffer { Array($0) }
         }
-        let letters = Array(word)
-        if letters.count >= 3, let last = letters.last, !"aeiouwxy".contains(last),
-           "aeiou".contains(letters[letters.count - 2]), !"aeiou".contains(letters[letters.count - 3]) {
-            let doubled = word + String(last)
-            forms += [doubled + "ed", doubled + "ing", doubled + "er", doubled + "est"]
+        var forms = [word, plus(word, "s"), plus(word, "es"), plus(word, "ed"), plus(word, "ing"), plus(word, "er"), plus(word, "est")]
+        let last = word[word.count - 1]
+        if last == UInt8(ascii: "e") {
+            let stem = Array(word.dropLast())
+            forms += [plus(word, "d"), plus(word, "r"), plus(word, "st"), plus(stem, "ing")]
+        }
+        if last == UInt8(ascii: "y"), !isVowel(word[word.count - 2]) {
+            let stem = Array(word.dropLast())
+            forms += [plus(stem, "ies"), plus(stem, "ied"), plus(stem, "ier"), plus(stem, "iest")]
+        }
+        if word.count >= 3, !isVowel(last), last != UInt8(ascii: "w"), last != UInt8(ascii: "x"), last != UInt8(ascii: "y"),
+           isVowel(word[word.count - 2]), !isVowel(word[word.count - 3]) {
+            let doubled = word + [last]
+            forms += [plus(doubled, "ed"), plus(doubled, "ing"), plus(doubled, "er"), plus(doubled, "est")]
         }
         return forms
     }
