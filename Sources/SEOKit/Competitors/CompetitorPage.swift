@@ -108,9 +108,9 @@ public struct FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidURL: return "not a valid URL"
         case .unsupportedScheme(let scheme): return "redirects to a '\(scheme)' URL; only http and https are followed"
         case .network(let detail): return detail
-        case .timeout(let seconds): return "timed out after \(Self.seconds(seconds)) (see --timeout)"
+        case .timeout(let seconds): return "timed out after \(Self.seconds(seconds))"
         case .httpStatus(let status): return "HTTP \(status)\(Self.statusText(status).map { " \($0)" } ?? "")"
-        case .tooLarge(let limit): return "larger than \(ByteCount.describe(limit)); stopped reading (see --max-page-size)"
+        case .tooLarge(let limit): return "larger than \(ByteCount.describe(limit)); stopped reading"
         case .notHTML(let type): return "not an HTML page (Content-Type: \(type))"
         case .tooManyRedirects(let limit): return "more than \(limit) redirects"
         case .redirectWithoutLocation(let status): return "HTTP \(status) redirect without a Location header"
