@@ -10,11 +10,17 @@ extension Unicode.Scalar {
 extension StringProtocol {
     /// The string without leading and trailing whitespace and newlines.
     public func trimmed() -> String {
+        // Most strings have nothing to trim: check the first and last bytes before anything else.
+        let bytes = utf8
+        guard let firstByte = bytes.first else { return "" }
+        let lastByte = bytes[bytes.index(bytes.endIndex, offsetBy: -1)]
+        func isPlain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
+        if isPlain(firstByte) && isPlain(lastByte) { return String(self) }
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isSpaceLike })!
+        guard let start = scalars.firstIndex(where: { !$0.isSpaceLike }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.isSpaceLike })!
         var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[first...last])
+        result.append(contentsOf: scalars[start...end])
         return String(result)
     }
 

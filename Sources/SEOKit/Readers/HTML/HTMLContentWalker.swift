@@ -39,9 +39,12 @@ struct HTMLContentWalker {
     private func isHidden(_ index: Int32) -> Bool {
         if tree.attribute(.hidden, of: index) != nil { return true }
         if tree.attribute(.ariaHidden, of: index)?.lowercased() == "true" { return true }
-        if let style = tree.attribute(.style, of: index)?.lowercased().filter({ $0 != " " }),
-           style.contains("display:none") || style.contains("visibility:hidden") {
-            return true
+        if let style = tree.attribute(.style, of: index) {
+            // Compare bytes: lowercase, spaces dropped.
+            let compact = style.utf8.filter { $0 != 0x20 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if compact.containsSequence(Array("display:none".utf8)) || compact.containsSequence(Array("visibility:hidden".utf8)) {
+                return true
+            }
         }
         return false
     }
@@ -155,5 +158,16 @@ struct HTMLContentWalker {
     @inline(__always)
     private func isCollapsibleSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in the bytes.
+    func containsSequence(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        for start in 0...(count - needle.count) where self[start] == needle[0] {
+            if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }
