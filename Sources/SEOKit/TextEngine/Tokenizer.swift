@@ -184,12 +184,12 @@ public struct Tokenizer: @unchecked Sendable {
                     continue
                 }
                 if value == 0x00AD { index += size; continue } // soft hyphen: invisible
-                guard isWordScalar(scalar) else { break }
+                let (bits, _) = ScalarClasses.bits(scalar)
+                guard bits.contains(.wordScalar) else { break }
                 word.flags.insert(.nonASCII)
-                let properties = scalar.properties
-                if properties.isAlphabetic {
+                if bits.contains(.alphabetic) {
                     word.letters += 1
-                    if properties.isUppercase {
+                    if bits.contains(.uppercase) {
                         word.uppercase += 1
                         if index == start { word.flags.insert(.capitalized) }
                     }
@@ -222,7 +222,12 @@ public struct Tokenizer: @unchecked Sendable {
         let facts = withUnsafeBytes(of: &scratch.bytes) { raw -> WordFacts in
             let word = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: scan.length)
             if scan.flags.contains(.nonASCII) {
-                return accentedFacts(folded: word, original: text, start..<stop, letters: letters)
+                // Keys are folded bytes ("rosé" → "rose"): mark non-ASCII words apart.
+                let markedKey1 = key1 ^ 0x8000_0000_0000_0000
+                if let cache, word.count <= 16, word.count > 0, let hit = cache.lookup(key0, markedKey1, length: word.count) { return hit }
+                let computed = accentedFacts(folded: word, original: text, start..<stop, letters: letters)
+                if let cache, word.count <= 16, word.count > 0 { cache.store(key0, markedKey1, length: word.count, facts: computed) }
+                return computed
             }
             guard let cache, word.count <= 16, word.count > 0 else {
                 return lookUpFacts(of: word, letters: letters)
@@ -520,8 +525,8 @@ public struct Tokenizer: @unchecked Sendable {
             var lead = stop - 1
             while lead > start, text[lead] & 0xC0 == 0x80 { lead -= 1 }
             let (scalar, _) = decodeScalar(text, lead, stop)
-            switch scalar.properties.generalCategory {
-            case .otherPunctuation, .finalPunctuation, .initialPunctuation, .closePunctuation: stop = lead
+            switch ScalarClasses.bits(scalar).1 {
+            case .other, .final, .initial, .close: stop = lead
             default: break
             }
             if stop != lead { break }
@@ -584,8 +589,9 @@ public struct Tokenizer: @unchecked Sendable {
             tokens.append(Token(start: Int32(start), end: Int32(start + size), entry: EnglishLexicon.Entry(rawValue: 0), kind: .cjk, detail: 0, syllables: 1, letters: 1))
             return start + size
         default:
-            if isWordScalar(scalar) {
-                if scalar.properties.generalCategory == .decimalNumber {
+            let (bits, punctuation) = ScalarClasses.bits(scalar)
+            if bits.contains(.wordScalar) {
+                if bits.contains(.decimal) {
                     var scan = WordScan()
                     let stop = scanWord(text, from: start, end: end, into: &scan, scratch: &scratch)
                     tokens.append(Token(start: Int32(start), end: Int32(stop), entry: EnglishLexicon.Entry(rawValue: 0), kind: .number, detail: 0, syllables: 1, letters: 0))
@@ -593,19 +599,18 @@ public struct Tokenizer: @unchecked Sendable {
                 }
                 return word(text, from: start, end: end, into: &tokens, scratch: &scratch)
             }
-            let category = scalar.properties.generalCategory
-            switch category {
-            case .openPunctuation:
+            switch punctuation {
+            case .open:
                 tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.openBracket.rawValue))
-            case .closePunctuation:
+            case .close:
                 tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.closeBracket.rawValue))
-            case .initialPunctuation:
+            case .initial:
                 tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.openQuote.rawValue))
-            case .finalPunctuation:
+            case .final:
                 tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.closeQuote.rawValue))
-            case .otherPunctuation, .dashPunctuation, .connectorPunctuation:
+            case .other:
                 tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.other.rawValue))
-            default:
+            case .none:
                 // Emoji and symbols; keep a sequence joined by ZWJ or variation selectors together.
                 var stop = start + size
                 while stop < end, text[stop] >= 0x80 {
@@ -699,17 +704,7 @@ func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) 
 
 @inline(__always)
 func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    // Emoji modifiers are marks by category but never part of a word.
-    switch scalar.value {
-    case 0xFE00...0xFE0F, 0x20E3, 0x200D, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return false
-    default: break
-    }
-    let properties = scalar.properties
-    if properties.isAlphabetic { return true }
-    switch properties.generalCategory {
-    case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return true
-    default: return false
-    }
+    ScalarClasses.bits(scalar).0.contains(.wordScalar)
 }
 
 @inline(__always)
@@ -717,7 +712,7 @@ func isLetterAt(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) ->
     let byte = text[index]
     if byte < 0x80 { return byteClass(byte) == .letter }
     let scalar = decodeScalar(text, index, end).0
-    return scalar.properties.isAlphabetic && !(0x3040...0x9FFF).contains(scalar.value)
+    return ScalarClasses.bits(scalar).0.contains(.alphabetic) && !(0x3040...0x9FFF).contains(scalar.value)
 }
 
 @inline(__always)
