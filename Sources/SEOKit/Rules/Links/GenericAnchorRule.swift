@@ -38,6 +38,9 @@ struct GenericAnchorRule: Rule {
     }()
 
     /// Lowercased, `’` as `'`, non-alphanumeric characters trimmed from both ends, whitespace collapsed.
+    /// Length in bytes of the longest generic anchor.
+    static let longestAnchor = anchors.map(\.utf8.count).max() ?? 0
+
     static func normalized(_ text: String) -> String {
         let lowered = String(text.lowercased().map { $0 == "’" ? "'" : $0 }).collapsingWhitespace()
         let isKept: (Character) -> Bool = { $0.isLetter || $0.isNumber }
@@ -50,6 +53,8 @@ struct GenericAnchorRule: Rule {
         guard !links.isEmpty else { return RuleResult(assessment: MetaText.notApplicable("no links")) }
         var findings: [RuleFinding] = []
         for link in links {
+            // Generic anchors are short: longer link texts cannot be one, skip normalising them.
+            guard link.text.utf8.count <= Self.longestAnchor + 16 else { continue }
             let key = Self.normalized(link.text)
             guard !key.isEmpty, Self.anchors.contains(key) else { continue }
             findings.append(RuleFinding(
