@@ -59,11 +59,6 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        if format == .html {
-            throw CommandFailure(
-                code: ExitStatus.usageOrInputError,
-                message: "seokit: --format html is not available in this build yet; use --format text or json")
-        }
         var problems = ProblemReporter()
         let document: Document
         do {
@@ -115,7 +110,7 @@ struct Compare: ParsableCommand {
         switch format {
         case .text: rendered = ComparisonTextReport.render(comparison)
         case .json: rendered = comparison.json().pretty() + "\n"
-        case .html: rendered = ""
+        case .html: rendered = CompareHTMLReport.render(comparison, draft: document)
         }
         if let output {
             do {
