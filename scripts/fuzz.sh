@@ -14,7 +14,9 @@
 #
 # Environment: FUZZ_CONFIGURATION=release|debug (default release: several times faster and the
 # sanitizer still sees every access), FUZZ_MAX_LEN to override the per-target maximum input
-# length, FUZZ_SKIP_BUILD=1 to reuse the last build.
+# length, FUZZ_SKIP_BUILD=1 to reuse the last build, FUZZ_FROM_HEAD=1 to build from a snapshot of
+# the last commit (git archive HEAD, in $TMPDIR/seokit-fuzz-head) rather than the work tree, so
+# that edits in progress elsewhere in the tree neither break nor change the build.
 set -euo pipefail
 
 if [[ $# -lt 2 ]]; then
@@ -28,6 +30,17 @@ shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzz="$root/Fuzz"
 configuration=${FUZZ_CONFIGURATION:-release}
+build_root=$fuzz
+if [[ "${FUZZ_FROM_HEAD:-0}" == 1 ]]; then
+    snapshot="${TMPDIR:-/tmp}/seokit-fuzz-head"
+    mkdir -p "$snapshot"
+    if [[ "${FUZZ_SKIP_BUILD:-0}" != 1 ]]; then
+        find "$snapshot" -mindepth 1 -maxdepth 1 ! -name Fuzz -exec rm -rf {} +
+        find "$snapshot/Fuzz" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} + 2>/dev/null || true
+        git -C "$root" archive HEAD | tar -x -C "$snapshot"
+    fi
+    build_root="$snapshot/Fuzz"
+fi
 
 case "$target" in
     markdown) max_len=${FUZZ_MAX_LEN:-32768} ;;   # drafts are 2–15 KB; deep nesting fits in 32 KB
@@ -43,7 +56,7 @@ if [[ "${FUZZ_SKIP_BUILD:-0}" != 1 ]]; then
     # Others may be editing Sources/ meanwhile ("modified during the build"): try again.
     for attempt in 1 2 3 4 5; do
         build_log=$(mktemp)
-        if (cd "$fuzz" && swift build -c "$configuration" --product "$target" \
+        if (cd "$build_root" && swift build -c "$configuration" --product "$target" \
             -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >"$build_log" 2>&1); then
             rm -f "$build_log"
             break
@@ -58,7 +71,7 @@ if [[ "${FUZZ_SKIP_BUILD:-0}" != 1 ]]; then
         exit 2
     done
 fi
-binary="$fuzz/.build/$configuration/$target"
+binary="$build_root/.build/$configuration/$target"
 [[ -x "$binary" ]] || { echo "fuzz.sh: no binary at $binary" >&2; exit 2; }
 
 # Seeds: copied into a fresh folder so libFuzzer never writes into Corpora/.
@@ -99,11 +112,11 @@ echo "==> fuzzing $target for ${seconds}s (max_len $max_len); log: $log" >&2
 replay=0
 for argument in "$@"; do [[ "$argument" != -* ]] && replay=1; done
 if [[ $replay == 1 ]]; then
-    SWIFT_BACKTRACE=enable=no exec "$binary" -rss_limit_mb=4096 "$@"
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$fuzz/lsan.supp} SWIFT_BACKTRACE=enable=no exec "$binary" -rss_limit_mb=4096 "$@"
 fi
 
 status=0
-SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0} \
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$fuzz/lsan.supp:print_suppressions=0} SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0} \
 "$binary" "$corpus" "$seeds" \
     -max_total_time="$seconds" -max_len="$max_len" -timeout=20 -rss_limit_mb=4096 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 "${dictionary[@]}" "$@" >"$log" 2>&1 || status=$?

@@ -200,7 +200,9 @@ public enum MarkdownReader {
             let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
             let startLine = source.lineIndex(containing: start) + (fenced ? 1 : 0)
             let contentStart = startLine < source.lineCount ? source.lineStarts[startLine] : start
-            builder.appendText(literal(node), replacing: contentStart..<(endOffset(node) ?? contentStart))
+            // An empty fenced block on the last line ("```\n" at the end of the file) ends before
+            // the line after its fence: the content is then the empty range there.
+            builder.appendText(literal(node), replacing: contentStart..<max(contentStart, endOffset(node) ?? contentStart))
             builder.endBlock(sourceEnd: endOffset(node))
         }
 

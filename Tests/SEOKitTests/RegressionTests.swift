@@ -1,0 +1,49 @@
+import Foundation
+import SEOKit
+import SEOKitTestSupport
+import Testing
+
+/// Inputs that crashed SEOKit once, found by the fuzz targets in `Fuzz/` (scripts/fuzz.sh),
+/// minimized by libFuzzer and kept here verbatim. Each test reads the input the way the target
+/// did and checks the result is sane, so the crash cannot come back unnoticed.
+@Suite struct RegressionTests {
+    /// Reads bytes as the fuzz targets do, through the whole pipeline: reader, text engine, rules.
+    private func readAndLint(_ bytes: [UInt8], path: String, format: InputFormat) throws -> (Document, LintReport) {
+        let document = try DocumentReader().read(bytes: bytes, path: path, format: format)
+        let report = LintEngine().lint(document, keyphrases: ["fuzz keyphrase"])
+        return (document, report)
+    }
+
+    private func checkRanges(_ document: Document, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for block in document.blocks {
+            #expect(block.textRange.lowerBound >= 0 && block.textRange.upperBound <= document.text.count, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// markdown target, crash-c985fe23 minimized to 4 bytes: an opening code fence on the last
+    /// line, followed by the newline. cmark ends the empty block before the line after the fence,
+    /// and `MarkdownReader.Walker.codeBlock` built `contentStart..<end` with end < start: "Range
+    /// requires lowerBound <= upperBound", the whole process killed (any batch with such a draft).
+    @Test(arguments: [
+        ("```\n", []),
+        ("~~~\n", []),
+        ("# Title\n\nSome text.\n\n```\n", ["Title", "Some text."]),
+        ("# Title\n\nSome text.\n\n```swift\n", ["Title", "Some text."]),
+        ("---\ntitle: T\n---\n```\n", []),
+        ("+++\ntitle = \"T\"\n+++\n```\n", []),
+        ("- item\n\n  ```\n", ["item"]),
+        ("> ```\n", []),
+        ("```\r\n", []),
+    ] as [(String, [String])])
+    func emptyFenceOnTheLastLine(_ text: String, prose expected: [String]) throws {
+        for path in ["draft.md", "draft.mdx"] {
+            let (document, report) = try readAndLint(Array(text.utf8), path: path, format: .markdown)
+            checkRanges(document)
+            // The empty block holds no text (the builder drops it); the prose before it stays.
+            #expect(document.blocks.filter { $0.kind == .code }.allSatisfy { $0.textRange.isEmpty })
+            let prose = document.blocks.filter(\.isProse).map { document.text(of: $0) }
+            #expect(prose == expected, "\(text.debugDescription) in \(path)")
+            #expect(report.path == path)
+        }
+    }
+}
