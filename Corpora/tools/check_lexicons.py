@@ -38,6 +38,7 @@ SPECS: dict[str, tuple[int, list[str], object]] = {
     "transition-words.txt": (1, [PHRASE], None),
     "power-words.txt": (1, [r"[a-z]+(?:-[a-z]+)*"], None),
     "generic-anchors.txt": (1, [PHRASE], None),
+    "comparison-stop-terms.txt": (1, [PHRASE], None),
     "abbreviations.txt": (2, [r"[a-z]+(?:\.[a-z]+)*", r"prefix|suffix|time|general"], "abbreviations"),
     "wordy-phrases.txt": (2, [PHRASE, PHRASE], "different"),
     "emotional-words.txt": (2, [r"[a-z]+(?:-[a-z]+)*", r"positive|negative"], None),
