@@ -287,39 +287,12 @@ public enum CompetitorSnapshot {
         }
     }
 
-    /// Temporary file in the same folder, full write, `fsync`, rename over the target.
+    /// Written with `AtomicFile`: complete or not at all.
     static func writeAtomically(_ data: [UInt8], to path: String) throws(CompetitorSourceError) {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw CompetitorSourceError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var failure: Int32 = 0
-        if fchmod(descriptor, 0o644) != 0 { failure = errno }
-        if failure == 0 {
-            failure = data.withUnsafeBytes { buffer -> Int32 in
-                guard var pointer = buffer.baseAddress else { return 0 }
-                var remaining = buffer.count
-                while remaining > 0 {
-                    let count = Glibc.write(descriptor, pointer, remaining)
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    remaining -= count
-                    pointer += count
-                }
-                return 0
-            }
-        }
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw CompetitorSourceError("cannot write \(path): \(String(cString: strerror(failure)))")
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw CompetitorSourceError("\(error)")
         }
     }
 }

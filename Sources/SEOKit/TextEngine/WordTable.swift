@@ -91,25 +91,8 @@ public struct WordTable: @unchecked Sendable {
 
     /// Inserts a word or combines its payload with an existing one.
     public mutating func insert(_ word: [UInt8], payload: UInt32, combine: (UInt32, UInt32) -> UInt32 = { $0 | $1 }) {
-        guard !word.isEmpty, word.count < 64 else { return }
-        if !isKnownUniquelyReferenced(&storage) { copyStorage(capacity: storage.capacity) }
-        if (count + 1) * 2 > storage.capacity { copyStorage(capacity: storage.capacity * 2) }
-        let hash = word.withUnsafeBufferPointer { WordTable.hash($0) }
-        let slots = storage.slots
-        var index = Int(hash) & mask
-        while slots[index].hash != 0 {
-            let slot = slots[index]
-            if slot.hash == hash, Int(slot.keyLength) == word.count,
-               storage.keys[Int(slot.keyStart)..<(Int(slot.keyStart) + word.count)].elementsEqual(word) {
-                slots[index].payload = combine(slot.payload, payload)
-                return
-            }
-            index = (index + 1) & mask
-        }
-        slots[index] = Slot(hash: hash, keyStart: UInt32(storage.keys.count), keyLength: UInt32(word.count), payload: payload)
-        storage.keys.append(contentsOf: word)
+        insertUnsealed(word, payload: payload, combine: combine)
         storage.seal()
-        count += 1
     }
 
     /// Inserts many words at once (seals the key memory once, not per word).
