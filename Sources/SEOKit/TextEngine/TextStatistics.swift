@@ -85,38 +85,38 @@ public struct TextStatistics: Sendable, Hashable, Codable {
 
     @inline(__always)
     private mutating func count(_ token: Token, text: UnsafeBufferPointer<UInt8>, isSentenceStart: Bool, lexicon: EnglishLexicon) {
-        words += 1
+        // Counts without branches where the outcome depends on the word (branchy code here
+        // mispredicts on every other word); wrapping adds, the totals cannot overflow.
+        words &+= 1
         let syllableCount = Int(token.syllables)
-        syllables += syllableCount
+        syllables &+= syllableCount
         let letterCount = Int(token.letters)
-        letters += letterCount
+        letters &+= letterCount
         switch token.kind {
         case .number:
             // Separators (1,500 or 3.50) are not characters in ARI's sense: digits only.
-            for index in token.range where text[index] >= 0x30 && text[index] <= 0x39 { characters += 1 }
-            monosyllables += 1
+            for index in token.range where text[index] >= 0x30 && text[index] <= 0x39 { characters &+= 1 }
+            monosyllables &+= 1
             return
         case .cjk:
-            characters += 1
+            characters &+= 1
             return
         default:
             break
         }
-        characters += letterCount + digits(in: token, text: text)
-        if syllableCount == 1 { monosyllables += 1 }
-        if letterCount > 6 { longWords += 1 }
+        characters &+= letterCount &+ digits(in: token, text: text)
+        monosyllables &+= syllableCount == 1 ? 1 : 0
+        longWords &+= letterCount > 6 ? 1 : 0
         let flags = token.wordFlags
         let isProperNoun = flags.contains(.capitalized) && !isSentenceStart && !flags.contains(.allCaps)
-        if syllableCount >= 3 {
-            polysyllables += 1
-            if !isProperNoun, !flags.contains(.hyphenated), !flags.contains(.inflectedToThree) {
-                complexWords += 1
-            }
-        }
+        let isPolysyllable = syllableCount >= 3
+        polysyllables &+= isPolysyllable ? 1 : 0
+        let excluded = isProperNoun || flags.contains(.hyphenated) || flags.contains(.inflectedToThree)
+        complexWords &+= isPolysyllable && !excluded ? 1 : 0
         if !token.entry.has(.daleChallFamiliar), !isProperNoun {
             // Only possessives, contractions and compounds need a closer look.
             let needsParts = flags.contains(.apostrophe) || flags.contains(.hyphenated)
-            if !needsParts || !DaleChall.isFamiliarForm(token, text: text, lexicon: lexicon) { difficultWords += 1 }
+            if !needsParts || !DaleChall.isFamiliarForm(token, text: text, lexicon: lexicon) { difficultWords &+= 1 }
         }
     }
 

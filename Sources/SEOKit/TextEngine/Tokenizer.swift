@@ -147,7 +147,7 @@ public struct Tokenizer: @unchecked Sendable {
                     }
                     guard index + 1 < end, index > start else { break }
                     let next = text[index + 1]
-                    let nextIsAlnum = next >= 0x80 ? isLetterAt(text, index + 1, end) : (byteClass(next) == .letter || byteClass(next) == .digit)
+                    let nextIsAlnum = next >= 0x80 ? isLetterAt(text, index + 1, end) : (classes[Int(next)] == .letter || classes[Int(next)] == .digit)
                     var joins = false
                     switch byte {
                     case UInt8(ascii: "'"):
@@ -658,10 +658,17 @@ enum ByteClass: UInt8 {
 /// table in a global: globals are initialised lazily and every access would check that.
 @inline(__always)
 func byteClass(_ byte: UInt8) -> ByteClass {
+    // Letters, digits and spaces first, without a table or a jump: they are most of prose.
+    if (byte | 0x20) &- 0x61 < 26 || byte >= 0x80 { return .letter }
+    if byte &- 0x30 < 10 { return .digit }
+    if byte == 0x20 { return .space }
+    return otherByteClass(byte)
+}
+
+/// The rest of ASCII: punctuation, symbols, control characters.
+func otherByteClass(_ byte: UInt8) -> ByteClass {
     switch byte {
-    case 0x41...0x5A, 0x61...0x7A, 0x80...0xFF: return .letter
-    case 0x30...0x39: return .digit
-    case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: return .space
+    case 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return .space
     case UInt8(ascii: "."): return .period
     case UInt8(ascii: "!"), UInt8(ascii: "?"): return .strong
     case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"): return .quote
