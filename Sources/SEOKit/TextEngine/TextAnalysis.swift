@@ -22,7 +22,7 @@ public struct TextAnalysis: Sendable {
         tokens.reserveCapacity(document.text.count / 5 + 16)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(document.text.count / 90 + 4)
-        let cache = cache ?? WordCache()
+        let cache = cache ?? WordCache(forTextOfSize: document.text.count)
         var spans: [BlockSpan] = []
         spans.reserveCapacity(document.blocks.count)
         document.text.bytes.withUnsafeBufferPointer { text in

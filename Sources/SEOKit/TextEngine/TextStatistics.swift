@@ -47,7 +47,7 @@ public struct TextStatistics: Sendable, Hashable, Codable {
         self.init()
         paragraphs = document.blocks.lazy.filter(\.isParagraph).count
         let lexicon = tokenizer.lexicon
-        let cache = WordCache()
+        let cache = WordCache(forTextOfSize: document.text.count)
         var tokens: [Token] = []
         var sentences: [Sentence] = []
         tokens.reserveCapacity(1024)

@@ -16,7 +16,14 @@ public final class WordCache {
     let lines: UnsafeMutablePointer<Line>
     let mask: Int
 
-    /// A cache of `capacity` lines (rounded up to a power of two).
+    /// A cache sized for a text of `bytes` bytes: from 1,024 lines for a short post to 65,536
+    /// (1.5 MB) for a book, about one line per 128 bytes of text.
+    public convenience init(forTextOfSize bytes: Int) {
+        self.init(capacity: min(65_536, max(1_024, bytes / 128)))
+    }
+
+    /// A cache of `capacity` lines (rounded up to a power of two). Workers that score many
+    /// documents keep one of the default size.
     public init(capacity: Int = 16384) {
         var size = 64
         while size < capacity { size <<= 1 }
