@@ -111,28 +111,14 @@ struct Extract: ParsableCommand {
     }
 
     /// Writes a file through a temporary file in the same folder and a rename, so a reader never
-    /// sees half a file. Returns the problem, or `nil`.
+    /// sees half a file. Returns the problem, or `nil`. (AtomicFile: the temporary file is made with
+    /// mkstemp, so a link planted under a guessable name is never followed, and it is flushed.)
     static func writeAtomically(_ text: String, to path: String) -> String? {
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return "cannot write (\(String(cString: strerror(errno))))" }
-        var problem: String?
-        var bytes = text
-        bytes.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    problem = "cannot write (\(String(cString: strerror(errno))))"
-                    return
-                }
-                offset += written
-            }
+        do {
+            try AtomicFile.write(text, to: path)
+            return nil
+        } catch {
+            return "cannot write (\(error.reason))"
         }
-        if close(descriptor) != 0, problem == nil { problem = "cannot write (\(String(cString: strerror(errno))))" }
-        if problem == nil, rename(temporary, path) != 0 { problem = "cannot rename into place (\(String(cString: strerror(errno))))" }
-        if problem != nil { unlink(temporary) }
-        return problem
     }
 }
