@@ -121,16 +121,27 @@ public struct FrontMatter: Sendable, Hashable {
         }
         var fields: [String: FrontMatterValue] = [:]
         var keyLines: [String: Int] = [:]
+        // YAML aliases share nodes; walked naively, nine aliases on each of a few levels make
+        // millions of values out of a few hundred bytes ("billion laughs"). Count every value.
+        var budget = maximumValues
         for (key, value) in mapping {
             guard let name = key.string else { continue }
-            fields[name] = convert(value, depth: 0)
+            fields[name] = convert(value, depth: 0, budget: &budget)
+            if budget < 0 {
+                throw InputError(path: path, cause: .malformedFrontMatter(
+                    line: (key.mark?.line ?? 0) + 1, detail: "more than \(maximumValues) values (aliases expanding without end?)"))
+            }
             if let line = key.mark?.line { keyLines[name] = line }
         }
         return FrontMatter(syntax: .yaml, fields: fields, keyLines: keyLines, bodyOffset: 0, lineCount: 0)
     }
 
-    private static func convert(_ node: Node, depth: Int) -> FrontMatterValue {
-        guard depth < 32 else { return .null }
+    /// Most values a front matter may hold, aliases expanded: far more than any real post has.
+    static let maximumValues = 10_000
+
+    private static func convert(_ node: Node, depth: Int, budget: inout Int) -> FrontMatterValue {
+        budget -= 1
+        guard depth < 32, budget >= 0 else { return .null }
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
@@ -142,10 +153,18 @@ public struct FrontMatter: Sendable, Hashable {
             }
             return .string(scalar.string)
         case .sequence(let sequence):
-            return .list(sequence.map { convert($0, depth: depth + 1) })
+            var items: [FrontMatterValue] = []
+            for item in sequence {
+                guard budget >= 0 else { break }
+                items.append(convert(item, depth: depth + 1, budget: &budget))
+            }
+            return .list(items)
         case .mapping(let mapping):
             var table: [String: FrontMatterValue] = [:]
-            for (key, value) in mapping { if let name = key.string { table[name] = convert(value, depth: depth + 1) } }
+            for (key, value) in mapping {
+                guard budget >= 0 else { break }
+                if let name = key.string { table[name] = convert(value, depth: depth + 1, budget: &budget) }
+            }
             return .table(table)
         case .alias:
             return .null
