@@ -75,9 +75,11 @@ public struct FileDiscovery: Sendable {
         }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // Read the name in place: `entry.pointee.d_name` would copy the whole 256-byte array,
+            // but readdir's records are only as long as their name, so the copy reads past the
+            // end of the directory buffer for the last records (AddressSanitizer: heap overflow).
+            let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             names.append(name)
         }
