@@ -50,9 +50,9 @@ struct ProblemReporter {
         for note in notes {
             hadInputError = true
             if let location = note.location {
-                StandardStreams.writeError("seokit: \(path):\(location.line):\(location.column): \(note.message)\n")
+                StandardStreams.writeError("seokit: \(path.terminalSafe):\(location.line):\(location.column): \(note.message)\n")
             } else {
-                StandardStreams.writeError("seokit: \(path): \(note.message)\n")
+                StandardStreams.writeError("seokit: \(path.terminalSafe): \(note.message)\n")
             }
         }
     }

@@ -119,22 +119,19 @@ import Glibc
         #expect(rows.contains { $0.hasPrefix("\(name),error,") }, "\(score)")
     }
 
-    /// TOML table headers without a name. Known bug: toml++ (inside TOMLKit 0.6.0) asserts on
-    /// them (`parse_key`: "is_bare_key_character(*cp) || is_string_delimiter(*cp)") and abort()s
-    /// the whole process, in debug and release builds alike: one such draft kills a batch, the
-    /// other files' results lost. Found by the markdown fuzz target ("+++\n[\n+++").
-    /// Expected: "malformed front matter at line 2", exit 2, the good file still linted.
+    /// TOML table headers without a name. toml++ (inside TOMLKit 0.6.0) asserts on them
+    /// (`parse_key`) and abort()s the whole process, in debug and release builds alike; found by
+    /// the markdown fuzz target ("+++\n[\n+++"). SEOKit now refuses such headers before toml++
+    /// sees them: "malformed front matter at line 2", exit 2, the good file still linted.
     @Test(arguments: ["[", "[ ", "[[", "[=a]", "[.a]", "[#"])
     func tomlTableHeaderWithoutAName(header: String) throws {
         let folder = try TemporaryDirectory()
         try folder.write("header.md", "+++\n\(header)\n+++\nBody text.\n")
         try folder.write("good.md", Self.goodDraft)
         let lint = try BoundedProcess.run(["lint", "header.md", "good.md"], in: folder.path, timeout: HostileLimits.smallSeconds)
-        withKnownIssue("toml++ asserts on a table header without a key and aborts the process") {
-            expectCleanExit(lint, status: 2, seconds: HostileLimits.smallSeconds, memory: HostileLimits.smallMemory)
-            Self.expectNamedError(lint, path: "header.md", cause: "malformed front matter at line 2")
-            #expect(lint.stdout.contains("good.md: SEO "), "\(lint)")
-        }
+        expectCleanExit(lint, status: 2, seconds: HostileLimits.smallSeconds, memory: HostileLimits.smallMemory)
+        Self.expectNamedError(lint, path: "header.md", cause: "malformed front matter at line 2")
+        #expect(lint.stdout.contains("good.md: SEO "), "\(lint)")
     }
 
     /// A "billion laughs" in YAML front matter: 400 bytes of anchors and aliases, 9 aliases of the
@@ -455,9 +452,9 @@ import Glibc
 
     /// A FIFO named like a draft, given on the command line. Nothing ever writes to it.
     ///
-    /// Known bug: `InputFile.read` opens it with a blocking `open(2)`, which waits for a writer
-    /// forever: one stray FIFO hangs a whole CI job. Expected: refused at once with one line
-    /// ("…: is not a regular file"), or read to its end if a writer comes; never a hang.
+    /// `InputFile.read` used to open it with a blocking `open(2)`, waiting for a writer forever:
+    /// one stray FIFO hung a whole CI job. It opens without blocking now and refuses anything
+    /// but a regular file at once, with one line ("…: is not a regular file").
     @Test func fifoNamedLikeADraft() throws {
         let folder = try TemporaryDirectory()
         try folder.write("good.md", Self.goodDraft)
@@ -468,11 +465,10 @@ import Glibc
         #expect(walk.stdout.contains("good.md: SEO "), "\(walk)")
         // Named explicitly.
         let named = try BoundedProcess.run(["lint", "pipe.md", "good.md"], in: folder.path, timeout: 3)
-        withKnownIssue("InputFile.read blocks forever opening a FIFO with no writer") {
-            #expect(!named.timedOut, "\(named)")
-            #expect(named.status == 2, "\(named)")
-            #expect(named.stdout.contains("good.md: SEO "), "\(named)")
-        }
+        #expect(!named.timedOut, "\(named)")
+        #expect(named.status == 2, "\(named)")
+        #expect(named.stdout.contains("good.md: SEO "), "\(named)")
+        #expect((named.stdout + named.stderr).contains("is not a regular file"), "\(named)")
     }
 }
 

@@ -69,8 +69,8 @@ import Glibc
     /// commit to a repository): each problem must stay one line, and the text reports must not
     /// pass escape sequences to the terminal or CI log.
     ///
-    /// Known issue: the text formats (lint text, score and stats tables, the "seokit: path:
-    /// cause" lines on standard error) print paths raw. A name like "a\n" + "b.md:1:1: error: ..."
+    /// The text formats (lint text, score and stats tables, the "seokit: path: cause" lines on
+    /// standard error) escape control characters in paths (they used to print them raw). A name like "a\n" + "b.md:1:1: error: ..."
     /// forges findings for another file in the log, and ESC ] 0 ; … BEL retitles the terminal.
     /// The JSON, SARIF, CSV and GitHub formats escape them (tested in SecurityTests and here).
     @Test func controlCharactersInFileNames() throws {
@@ -87,11 +87,9 @@ import Glibc
 
         let text = try BoundedProcess.run(["lint", "site"], in: root.path, timeout: HostileLimits.smallSeconds)
         #expect(text.signal == nil && text.status == 2, "\(text)")
-        withKnownIssue("text reports and error lines print control characters in paths raw") {
-            #expect(!text.stdout.contains("\u{1B}") && !text.stderr.contains("\u{1B}"), "escape sequences reach the terminal")
-            #expect(!text.stdout.split(separator: "\n").contains { $0.hasPrefix("forged.md:9:9:") }, "a forged finding line")
-            #expect(!text.stdout.contains("\u{07}"))
-        }
+        #expect(!text.stdout.contains("\u{1B}") && !text.stderr.contains("\u{1B}"), "escape sequences reach the terminal")
+        #expect(!text.stdout.split(separator: "\n").contains { $0.hasPrefix("forged.md:9:9:") }, "a forged finding line")
+        #expect(!text.stdout.contains("\u{07}"))
     }
 
     /// `extract --output-dir` used to write through `NAME.tmp-PID` opened without O_EXCL or

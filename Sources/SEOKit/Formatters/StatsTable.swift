@@ -14,7 +14,7 @@ public enum StatsTable {
             let minutes = r.readingTimeSeconds / 60
             let seconds = r.readingTimeSeconds % 60
             table.append([
-                result.path, "\(result.counts.words)", "\(result.counts.sentences)", "\(result.counts.syllables)",
+                result.path.terminalSafe, "\(result.counts.words)", "\(result.counts.sentences)", "\(result.counts.syllables)",
                 "\(result.counts.paragraphs)", score(r.fleschReadingEase), score(r.fleschKincaidGrade), score(r.gunningFog),
                 score(r.smog), score(r.colemanLiau), score(r.automatedReadabilityIndex), score(r.daleChall),
                 "\(minutes):\(seconds < 10 ? "0" : "")\(seconds)",

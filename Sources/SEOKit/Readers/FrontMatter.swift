@@ -191,6 +191,17 @@ public struct FrontMatter: Sendable, Hashable {
     }
 
     private static func parseTOML(_ content: String, path: String) throws(InputError) -> FrontMatter {
+        // toml++ (inside TOMLKit) asserts, aborting the whole process, on a table header with no
+        // key ("[", "[[", "[=a]"): refuse those before it sees them.
+        for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmed()
+            guard trimmed.hasPrefix("[") else { continue }
+            let afterBrackets = trimmed.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" }
+            guard let first = afterBrackets.first, first.isASCII,
+                  first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'" else {
+                throw InputError(path: path, cause: .malformedFrontMatter(line: index + 2, detail: "a table header without a name"))
+            }
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: content)

@@ -12,6 +12,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case tooDeep(limit: Int)
         case emptyDirectory
         case symlinkLoop
+        case notRegularFile
     }
 
     /// The path as the user gave it.
@@ -40,10 +41,12 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooDeep(let limit): return "nesting deeper than \(limit) levels"
         case .emptyDirectory: return "contains no Markdown, HTML or text files"
         case .symlinkLoop: return "symbolic link loop"
+        case .notRegularFile: return "is not a regular file (a pipe, device or socket)"
         }
     }
 
-    public var description: String { "\(path): \(reason)" }
+    /// One line naming the file and the cause; control characters in the path are escaped.
+    public var description: String { "\(path.terminalSafe): \(reason.terminalSafe)" }
 }
 
 enum ByteCount {

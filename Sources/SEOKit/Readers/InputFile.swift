@@ -15,12 +15,15 @@ public enum InputFile {
 
     /// Reads a whole file. `sizeLimit` of 0 means no limit.
     public static func read(path: String, sizeLimit: Int = defaultSizeLimit) throws(InputError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever. Regular files
+        // ignore the flag; anything else is refused below.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if descriptor < 0 { throw InputError(path: path, cause: cause(forErrno: errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw InputError(path: path, cause: cause(forErrno: errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, cause: .isDirectory) }
+        if (info.st_mode & S_IFMT) != S_IFREG { throw InputError(path: path, cause: .notRegularFile) }
         let size = Int(info.st_size)
         if sizeLimit > 0, size > sizeLimit { throw InputError(path: path, cause: .tooLarge(bytes: size, limit: sizeLimit)) }
         return try readAll(descriptor: descriptor, expected: size, sizeLimit: sizeLimit, path: path)

@@ -39,3 +39,33 @@ extension StringProtocol {
         return output
     }
 }
+
+extension String {
+    /// The string with control characters written as escapes (`\n`, `\u{1B}`), so a file name
+    /// cannot move the cursor, retitle a terminal, forge a line in a CI log or reorder text with
+    /// a bidirectional override. For text meant for terminals and logs.
+    public var terminalSafe: String {
+        guard unicodeScalars.contains(where: \.needsEscapingOnTerminal) else { return self }
+        var output = ""
+        for scalar in unicodeScalars {
+            guard scalar.needsEscapingOnTerminal else { output.unicodeScalars.append(scalar); continue }
+            switch scalar {
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default: output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return output
+    }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 controls, DEL, and the bidirectional embedding, override and isolate marks.
+    var needsEscapingOnTerminal: Bool {
+        switch value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+}

@@ -135,7 +135,7 @@ final class ScoreOutput: @unchecked Sendable {
         if record.status == .error {
             failedCount += 1
             progress.map { _ in StandardStreams.writeError("\r\u{1B}[2K") }
-            StandardStreams.writeError("seokit: \(record.path): \(record.message ?? "error")\n")
+            StandardStreams.writeError("seokit: \(record.path.terminalSafe): \((record.message ?? "error").terminalSafe)\n")
         }
         for score in [record.seoScore, record.readabilityScore].compactMap({ $0 }) {
             lowestScore = min(lowestScore ?? score, score)

@@ -39,24 +39,24 @@ public struct TextLintFormatter: LintFormatter {
             for finding in report.findings {
                 let position = "\(finding.range.start.line):\(finding.range.start.column)"
                 lines.append(
-                    style.bold(finding.path) + ":" + position + ": " + style.severity(finding.severity) + ": "
-                        + finding.message + " " + style.dim("[" + finding.ruleID + "]"))
+                    style.bold(finding.path.terminalSafe) + ":" + position + ": " + style.severity(finding.severity) + ": "
+                        + finding.message.terminalSafe + " " + style.dim("[" + finding.ruleID + "]"))
                 if let suggestion = finding.suggestion, !suggestion.isEmpty {
-                    lines.append("    " + style.cyan("→") + " " + suggestion)
+                    lines.append("    " + style.cyan("→") + " " + suggestion.terminalSafe)
                 }
             }
             for note in report.notes {
                 let position = note.location.map { "\($0.line):\($0.column):" } ?? ""
-                lines.append(style.bold(report.path) + ":" + position + " " + style.magenta("note") + ": " + note.message)
+                lines.append(style.bold(report.path.terminalSafe) + ":" + position + " " + style.magenta("note") + ": " + note.message.terminalSafe)
             }
             let scoresOnly = lines.isEmpty
             if showScores {
-                lines.append(style.bold(report.path) + ": " + scoreSummary(report, style: style))
+                lines.append(style.bold(report.path.terminalSafe) + ": " + scoreSummary(report, style: style))
             }
             if !lines.isEmpty { groups.append((lines, scoresOnly)) }
         }
         if !run.inputErrors.isEmpty {
-            groups.append((run.inputErrors.map { style.bold($0.path) + ": " + style.severity(.error) + ": " + $0.reason }, false))
+            groups.append((run.inputErrors.map { style.bold($0.path.terminalSafe) + ": " + style.severity(.error) + ": " + $0.reason.terminalSafe }, false))
         }
         var output = ""
         for (index, group) in groups.enumerated() {
@@ -118,7 +118,7 @@ public struct TextLintFormatter: LintFormatter {
         var output = ""
         for (index, report) in run.reports.enumerated() {
             if index > 0 { output += "\n" }
-            output += style.bold(report.path) + (report.isDraft ? " (draft)" : "") + "\n"
+            output += style.bold(report.path.terminalSafe) + (report.isDraft ? " (draft)" : "") + "\n"
             for (title, score) in [("SEO", report.seoScore), ("Readability", report.readabilityScore)] {
                 let possible = score.assessments.reduce(0) { $0 + $1.possiblePoints }
                 let earned = score.assessments.reduce(0) { $0 + $1.points }
@@ -134,7 +134,7 @@ public struct TextLintFormatter: LintFormatter {
                 for assessment in score.assessments {
                     let points = assessment.rating == .notApplicable
                         ? "–" : LintFormatting.points(assessment.points) + "/" + LintFormatting.points(assessment.possiblePoints)
-                    table.append([assessment.ruleID, assessment.measured, assessment.target, assessment.rating.rawValue, points])
+                    table.append([assessment.ruleID, assessment.measured.terminalSafe, assessment.target, assessment.rating.rawValue, points])
                 }
                 for line in table.render().split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
                     output += "    " + line + "\n"

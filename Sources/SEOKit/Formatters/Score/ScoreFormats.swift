@@ -67,14 +67,14 @@ public enum ScoreRendering {
             alignments: [.right, .right, .right, .right, .right, .left, .left])
         for record in sorted {
             if record.status == .error, record.statistics == nil {
-                table.append(["–", "–", "–", "–", "–", "error: " + (record.message ?? ""), record.path])
+                table.append(["–", "–", "–", "–", "–", "error: " + (record.message ?? "").terminalSafe, record.path.terminalSafe])
                 continue
             }
             let grade = record.grade.map { String(format1: $0) } ?? "–"
             table.append([
                 record.seoScore.map(String.init) ?? "–", record.readabilityScore.map(String.init) ?? "–", grade,
                 record.statistics.map { String($0.counts.words) } ?? "–", "\(record.errors)/\(record.warnings)/\(record.infos)",
-                record.topProblems.joined(separator: ", "), record.path,
+                record.topProblems.joined(separator: ", "), record.path.terminalSafe,
             ])
         }
         var output = table.render(maxWidth: width)
