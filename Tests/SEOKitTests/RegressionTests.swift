@@ -46,4 +46,30 @@ import Testing
             #expect(report.path == path)
         }
     }
+
+    /// markdown target, crash-3990f4d2 minimized to 9 bytes: TOML front matter whose only line is
+    /// `[`. toml++ (inside TOMLKit) asserted in `parse_key` and abort()ed the process; SEOKit now
+    /// refuses a table header without a name first. Only inputs the guard stops are read here, in
+    /// process (one that reached the assertion would kill the test runner; see
+    /// HostileInputTests.tomlHeaderWithThreeBrackets for the one that still does).
+    @Test(arguments: [
+        "+++\n[\n+++",
+        "+++\n[\n+++\n\nBody.\n",
+        "+++\ntitle = \"T\"\n[ \n+++\n",
+        "+++\n[[\n+++\n",
+        "+++\n[=a]\n+++\n",
+    ])
+    func tomlTableHeaderWithoutAName(_ text: String) throws {
+        do {
+            _ = try DocumentReader().read(bytes: Array(text.utf8), path: "draft.md", format: .markdown)
+            Issue.record("read without an error: \(text.debugDescription)")
+        } catch {
+            guard case .malformedFrontMatter(let line, _) = error.cause else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(line != nil && line! >= 2, "\(error)")
+            #expect(error.description.hasPrefix("draft.md: malformed front matter at line "))
+        }
+    }
 }
