@@ -135,24 +135,22 @@ import Glibc
     }
 
     /// Gaps in the table-header guard of FrontMatter.parseTOML (found checking the fix).
-    /// Known bug: the guard drops every leading `[`, toml++ only two, so a header with three or
-    /// more brackets still reaches the assertion and aborts the process.
+    /// The guard used to drop every leading `[` (toml++ takes only two), so a header with three
+    /// or more brackets reached the assertion; headers have one or two brackets now.
     @Test(arguments: ["[[[a]]]", "[[[ a ]]]", "[[[\"a\"]]]"])
     func tomlHeaderWithThreeBrackets(header: String) throws {
         let folder = try TemporaryDirectory()
         try folder.write("header.md", "+++\n\(header)\n+++\nBody text.\n")
         try folder.write("good.md", Self.goodDraft)
         let lint = try BoundedProcess.run(["lint", "header.md", "good.md"], in: folder.path, timeout: HostileLimits.smallSeconds)
-        withKnownIssue("the guard lets '[[[' through to toml++'s assertion") {
-            expectCleanExit(lint, status: 2, seconds: HostileLimits.smallSeconds, memory: HostileLimits.smallMemory)
-            Self.expectNamedError(lint, path: "header.md", cause: "malformed front matter at line 2")
-            #expect(lint.stdout.contains("good.md: SEO "), "\(lint)")
-        }
+        expectCleanExit(lint, status: 2, seconds: HostileLimits.smallSeconds, memory: HostileLimits.smallMemory)
+        Self.expectNamedError(lint, path: "header.md", cause: "malformed front matter at line 2")
+        #expect(lint.stdout.contains("good.md: SEO "), "\(lint)")
     }
 
     /// Valid TOML whose lines start with `[` without being table headers: a nested empty array in
-    /// a multi-line array, a line of a multi-line string. Known bug: the guard takes every line
-    /// that starts with `[` for a table header and refuses the file.
+    /// a multi-line array, a line of a multi-line string. The guard follows strings and brackets
+    /// now, so only real table headers are checked.
     @Test(arguments: [
         "title = \"Arrays\"\nmatrix = [\n  [],\n  [1, 2],\n]",
         "title = \"Strings\"\nnote = \"\"\"\n[\nnot a header\n\"\"\"",
@@ -162,18 +160,15 @@ import Glibc
         let folder = try TemporaryDirectory()
         try folder.write("valid.md", "+++\n\(matter)\n+++\nBody text here.\n")
         let stats = try BoundedProcess.run(["stats", "--format", "json", "valid.md"], in: folder.path, timeout: HostileLimits.smallSeconds)
-        withKnownIssue("lines of arrays and strings taken for table headers") {
-            expectCleanExit(stats, status: 0, seconds: HostileLimits.smallSeconds, memory: HostileLimits.smallMemory)
-            #expect(Self.words((try? Self.jsonEntries(stats.stdout))?["valid.md"]) == 3, "\(stats)")
-        }
+        expectCleanExit(stats, status: 0, seconds: HostileLimits.smallSeconds, memory: HostileLimits.smallMemory)
+        #expect(Self.words((try? Self.jsonEntries(stats.stdout))?["valid.md"]) == 3, "\(stats)")
     }
 
     /// Globs in a `.seokit.yml` (found by the config fuzz target: a 1.2 KB file took 50 s and
-    /// 1.6 GB for one draft). Known bugs in `Glob`: `expandBraces` expands every `{a,b}` group
-    /// eagerly, 2^n alternatives for n groups (18 groups: 1.4 s, each group doubles it; 28 exhaust
-    /// memory); `matchSegments` backtracks exponentially on repeated `**` (10 of them against a
-    /// path 26 folders deep: over a minute). Expected: refused as a configuration error past a
-    /// bound, or matched in polynomial time; either way at once.
+    /// 1.6 GB for one draft). `Glob` used to expand every `{a,b}` group eagerly (2^n
+    /// alternatives) and to backtrack exponentially on repeated `**`. Now a glob past 256
+    /// alternatives is refused as a configuration error, and `**` is matched by dynamic
+    /// programming: either way at once.
     @Test(arguments: [
         ("braces", "exclude: \"" + String(repeating: "{a,b}", count: 24) + "\"\n"),
         ("globstars", "exclude: \"" + String(repeating: "**/", count: 10) + "y\"\n"),
@@ -185,10 +180,8 @@ import Glibc
         let limit = 10 * HostileLimits.scale
         let lint = try BoundedProcess.run(["lint", "."], in: folder.path, timeout: limit)
         print("hostile: \(kind) glob: \(String(format: "%.1f", lint.seconds)) s, \(lint.megabytes) MB\(lint.timedOut ? " (killed at the limit)" : "")")
-        withKnownIssue("exponential glob expansion or matching") {
-            #expect(!lint.timedOut && lint.signal == nil, "\(lint)")
-            #expect([0, 1, 2].contains(lint.status), "\(lint)")
-        }
+        #expect(!lint.timedOut && lint.signal == nil, "\(lint)")
+        #expect([0, 1, 2].contains(lint.status), "\(lint)")
     }
 
     /// A "billion laughs" in YAML front matter: 400 bytes of anchors and aliases, 9 aliases of the

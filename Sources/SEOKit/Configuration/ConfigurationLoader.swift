@@ -165,9 +165,9 @@ private struct ConfigurationParser {
             case "overrides":
                 configuration.overrides = try overrides(value)
             case "include":
-                configuration.include = try strings(value, key: "include").map(Glob.init)
+                configuration.include = try globs(value, key: "include")
             case "exclude":
-                configuration.exclude = try strings(value, key: "exclude").map(Glob.init)
+                configuration.exclude = try globs(value, key: "exclude")
             case "front-matter":
                 configuration.fieldMapping = try fieldMapping(value)
             case "fail-on":
@@ -284,9 +284,9 @@ private struct ConfigurationParser {
                 let name = try keyName(keyNode, parent: keyPath)
                 switch name {
                 case "files":
-                    let globs = try strings(value, key: "\(keyPath).files")
-                    if globs.isEmpty { throw error(value, key: "\(keyPath).files", "give at least one glob") }
-                    files = globs.map(Glob.init)
+                    let patterns = try globs(value, key: "\(keyPath).files")
+                    if patterns.isEmpty { throw error(value, key: "\(keyPath).files", "give at least one glob") }
+                    files = patterns
                 case "rules":
                     rules = try ruleSettings(value, keyPath: "\(keyPath).rules")
                 default:
@@ -346,6 +346,16 @@ private struct ConfigurationParser {
     }
 
     /// A string or a list of strings.
+    /// Globs from text or a list of text; a glob whose `{a,b}` groups multiply past
+    /// `Glob.maximumAlternatives` is refused.
+    func globs(_ node: Node, key: String) throws(ConfigurationError) -> [Glob] {
+        let globs = try strings(node, key: key).map(Glob.init)
+        if let complex = globs.first(where: \.isTooComplex) {
+            throw error(node, key: key, "the glob '\(complex.pattern.prefix(60))' has more than \(Glob.maximumAlternatives) {a,b} alternatives")
+        }
+        return globs
+    }
+
     func strings(_ node: Node, key: String) throws(ConfigurationError) -> [String] {
         if isNull(node) { return [] }
         if let scalar = node.scalar { return [scalar.string] }

@@ -7,6 +7,12 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
     private let alternatives: [[UInt8]]
     private let matchesNameOnly: Bool
+    /// More brace alternatives than `maximumAlternatives`: such a glob matches nothing, and the
+    /// configuration loader refuses it.
+    public let isTooComplex: Bool
+
+    /// `{a,b}` groups multiply: past this many alternatives a glob is refused rather than expanded.
+    public static let maximumAlternatives = 256
 
     public init(_ pattern: String) {
         self.pattern = pattern
@@ -14,7 +20,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         if trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
         if trimmed.hasSuffix("/") { trimmed += "**" }
         matchesNameOnly = !trimmed.contains("/")
-        alternatives = Glob.expandBraces(trimmed).map { Array($0.utf8) }
+        var budget = Glob.maximumAlternatives
+        let expanded = Glob.expandBraces(trimmed, budget: &budget)
+        isTooComplex = budget < 0
+        alternatives = isTooComplex ? [] : expanded.map { Array($0.utf8) }
     }
 
     public var description: String { pattern }
@@ -37,12 +46,22 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
-    private static func expandBraces(_ pattern: String) -> [String] {
-        guard let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else { return [pattern] }
+    /// Expands `{a,b}` groups, counting alternatives against `budget` (negative once exceeded).
+    private static func expandBraces(_ pattern: String, budget: inout Int) -> [String] {
+        guard budget >= 0 else { return [] }
+        guard let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else {
+            budget -= 1
+            return [pattern]
+        }
         let prefix = pattern[..<open]
         let suffix = pattern[pattern.index(after: close)...]
         let options = pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
-        return options.flatMap { expandBraces(String(prefix) + $0 + suffix) }
+        var result: [String] = []
+        for option in options {
+            result += expandBraces(String(prefix) + option + suffix, budget: &budget)
+            if budget < 0 { return [] }
+        }
+        return result
     }
 
     /// Matches path segment by segment: `**` takes any number of whole segments (none
@@ -53,20 +72,31 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return matchSegments(patternSegments[...], textSegments[...])
     }
 
+    /// Whether pattern segments match path segments, by dynamic programming over (pattern
+    /// position, path position): polynomial however many `**` a pattern has.
     private static func matchSegments(_ pattern: ArraySlice<ArraySlice<UInt8>>, _ text: ArraySlice<ArraySlice<UInt8>>) -> Bool {
-        guard let first = pattern.first else { return text.isEmpty }
-        if first.elementsEqual("**".utf8) {
-            let rest = pattern.dropFirst()
-            // Try every number of segments for `**`, fewest first.
-            var remaining = text
-            while true {
-                if matchSegments(rest, remaining) { return true }
-                guard !remaining.isEmpty else { return false }
-                remaining = remaining.dropFirst()
+        let patterns = Array(pattern)
+        let segments = Array(text)
+        // reachable[j]: the first i pattern segments can match the first j path segments.
+        var reachable = [Bool](repeating: false, count: segments.count + 1)
+        reachable[0] = true
+        for segmentPattern in patterns {
+            var next = [Bool](repeating: false, count: segments.count + 1)
+            if segmentPattern.elementsEqual("**".utf8) {
+                // `**` takes zero or more whole segments.
+                var any = false
+                for j in 0...segments.count {
+                    any = any || reachable[j]
+                    next[j] = any
+                }
+            } else {
+                for j in 0..<segments.count where reachable[j] && matchSegment(segmentPattern, segments[j]) {
+                    next[j + 1] = true
+                }
             }
+            reachable = next
         }
-        guard let segment = text.first, matchSegment(first, segment) else { return false }
-        return matchSegments(pattern.dropFirst(), text.dropFirst())
+        return reachable[segments.count]
     }
 
     /// One segment: `*`, `?`, `[...]` and literal bytes, with backtracking for `*`.
