@@ -42,7 +42,7 @@ struct ProblemReporter {
 
     mutating func report(_ error: InputError) {
         hadInputError = true
-        StandardStreams.writeError("seokit: \(error)\n")
+        StandardStreams.writeError("seokit: \(error.description.terminalSafe)\n")
     }
 
     /// Repairs the reader made: one line per note, naming the file.

@@ -39,8 +39,11 @@ struct SEOKitCommand: ParsableCommand {
         }
     }
 
+    /// Error lines name files and quote text from inputs: control characters are escaped so a
+    /// file name cannot forge lines or send escape sequences to the terminal.
     static func printError(_ message: String) {
-        var line = message
+        // Line by line: usage messages span several lines on purpose.
+        var line = message.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).terminalSafe }.joined(separator: "\n")
         if !line.hasSuffix("\n") { line += "\n" }
         StandardStreams.writeError(line)
     }

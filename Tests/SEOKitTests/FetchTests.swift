@@ -105,7 +105,9 @@ import Testing
         let elapsed = Date().timeIntervalSince(start)
         #expect(Self.cause(results[0]) == .timeout(seconds: 1.5))
         #expect(Self.page(results[1]) != nil, "\(results[1]); server saw \(server.requests.map(\.path))")  // the rest go on
-        #expect(elapsed < 6)
+        // The cause above is the check; this only bounds the wait (generously: test machines
+        // are busy, and no timing here may fail a correct fetcher).
+        #expect(elapsed < 30)
     }
 
     @Test func tricklingBodyTimesOutAsAWhole() async throws {
@@ -118,7 +120,8 @@ import Testing
         let start = Date()
         let results = await Self.fetch([server.url("/trickle")], options: .init(timeout: 1))
         #expect(Self.cause(results[0]) == .timeout(seconds: 1))
-        #expect(Date().timeIntervalSince(start) < 3.5)
+        // A bound, not a timing: the trickle itself would last minutes.
+        #expect(Date().timeIntervalSince(start) < 30)
     }
 
     @Test func stopsReadingPastTheSizeCap() async throws {
@@ -135,7 +138,9 @@ import Testing
         let results = await Self.fetch([server.url("/endless"), server.url("/declared")], options: .init(maxPageSize: 256 << 10))
         #expect(Self.cause(results[0]) == .tooLarge(limit: 256 << 10))
         #expect(Self.cause(results[1]) == .tooLarge(limit: 256 << 10))
-        #expect(Date().timeIntervalSince(start) < 10)
+        // A bound, not a timing: reading the whole gigabyte would take far longer, even on a
+        // loaded machine.
+        #expect(Date().timeIntervalSince(start) < 60)
         guard case .failure(let failure) = results[0] else { return }
         #expect(failure.reason == "larger than 256 KB; stopped reading")
     }

@@ -45,8 +45,9 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// One line naming the file and the cause; control characters in the path are escaped.
-    public var description: String { "\(path.terminalSafe): \(reason.terminalSafe)" }
+    /// One line naming the file and the cause. Machine formats (JSON, SARIF) carry it as it is;
+    /// whatever prints it on a terminal escapes control characters (`terminalSafe`).
+    public var description: String { "\(path): \(reason)" }
 }
 
 enum ByteCount {

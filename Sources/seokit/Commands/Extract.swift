@@ -75,7 +75,7 @@ struct Extract: ParsableCommand {
                     document = MainContentExtractor.extract(decoded, path: page)
                 }
             } catch {
-                StandardStreams.writeError("\(error)\n")
+                StandardStreams.writeError("\(error.description.terminalSafe)\n")
                 failed = true
                 continue
             }
@@ -84,7 +84,7 @@ struct Extract: ParsableCommand {
                 let name = Extract.uniqueName(for: page, extension: format.library.fileExtension, used: &usedNames)
                 let target = outputDir.hasSuffix("/") ? outputDir + name : outputDir + "/" + name
                 if let problem = Extract.writeAtomically(rendered, to: target) {
-                    StandardStreams.writeError("\(target): \(problem)\n")
+                    StandardStreams.writeError("\(target.terminalSafe): \(String(describing: problem).terminalSafe)\n")
                     failed = true
                 }
             } else {
