@@ -87,13 +87,26 @@ import Testing
     }
 }
 
+// NSLock, not Synchronization.Mutex: ThreadSanitizer does not see Mutex's futex on Linux and
+// would report the guarded accesses as races.
+private final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
+
 private final class Collector: Sendable {
-    let delivered = Mutex<[(Int, String)]>([])
+    let delivered = Locked<[(Int, String)]>([])
     let inside = Atomic<Int>(0)
     let overlapped = Atomic<Bool>(false)
 }
 
 private final class Results: Sendable {
-    let values: Mutex<[String?]>
-    init(count: Int) { values = Mutex([String?](repeating: nil, count: count)) }
+    let values: Locked<[String?]>
+    init(count: Int) { values = Locked([String?](repeating: nil, count: count)) }
 }
