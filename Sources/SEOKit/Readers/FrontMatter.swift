@@ -1,4 +1,3 @@
-import TOMLKit
 import Yams
 
 /// A value from YAML or TOML front matter, reduced to what SEO checks need.
@@ -191,122 +190,12 @@ public struct FrontMatter: Sendable, Hashable {
     }
 
     private static func parseTOML(_ content: String, path: String) throws(InputError) -> FrontMatter {
-        // toml++ (inside TOMLKit) asserts, aborting the whole process, on a table header with no
-        // key ("[", "[[[a]]]", "[=a]"): refuse those before it sees them.
-        if let line = TOMLHeaders.firstMalformedHeaderLine(content) {
-            throw InputError(path: path, cause: .malformedFrontMatter(line: line + 1, detail: "a table header without a name"))
-        }
-        let table: TOMLTable
         do {
-            table = try TOMLTable(string: content)
-        } catch let error as TOMLParseError {
-            throw InputError(path: path, cause: .malformedFrontMatter(line: error.source.begin.line + 1, detail: error.description))
+            let result = try TOMLReader.parse(content)
+            return FrontMatter(syntax: .toml, fields: result.fields, keyLines: result.keyLines, bodyOffset: 0, lineCount: 0)
         } catch {
-            throw InputError(path: path, cause: .malformedFrontMatter(line: nil, detail: "\(error)"))
-        }
-        var fields: [String: FrontMatterValue] = [:]
-        for key in table.keys {
-            if let value = table[key] { fields[key] = convert(value, depth: 0) }
-        }
-        return FrontMatter(syntax: .toml, fields: fields, keyLines: tomlKeyLines(content), bodyOffset: 0, lineCount: 0)
-    }
-
-    private static func convert(_ value: TOMLValueConvertible, depth: Int) -> FrontMatterValue {
-        guard depth < 32 else { return .null }
-        switch value.type {
-        case .string: return .string(value.string ?? "")
-        case .int: return .number(Double(value.int ?? 0))
-        case .double: return .number(value.double ?? 0)
-        case .bool: return .bool(value.bool ?? false)
-        case .array: return .list((value.array ?? []).map { convert($0, depth: depth + 1) })
-        case .table:
-            var table: [String: FrontMatterValue] = [:]
-            if let inner = value.table { for key in inner.keys { if let item = inner[key] { table[key] = convert(item, depth: depth + 1) } } }
-            return .table(table)
-        case .date, .time, .dateTime: return .string(value.tomlValue.debugDescription)
-        }
-    }
-
-    /// TOML parsers here do not report key positions, so read top-level `key = value` lines
-    /// (those before the first `[table]` header) directly: the grammar makes this unambiguous.
-    private static func tomlKeyLines(_ content: String) -> [String: Int] {
-        var lines: [String: Int] = [:]
-        for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmed()
-            if trimmed.hasPrefix("[") { break }
-            guard let equals = trimmed.firstIndex(of: "="), !trimmed.hasPrefix("#") else { continue }
-            var key = trimmed[..<equals].trimmed()
-            if key.count >= 2, let first = key.first, first == "\"" || first == "'", key.last == first {
-                key = String(key.dropFirst().dropLast())
-            }
-            if lines[key] == nil { lines[key] = index + 1 }
-        }
-        return lines
-    }
-}
-
-/// Finds TOML table headers toml++ would assert on, reading just enough TOML to know which lines
-/// are headers: lines inside multi-line strings and multi-line arrays are not.
-enum TOMLHeaders {
-    /// 1-based line (within the front matter) of the first header without a valid key, if any.
-    static func firstMalformedHeaderLine(_ content: String) -> Int? {
-        var inMultilineString: String?   // the closing delimiter, """ or '''
-        var bracketDepth = 0             // open [ and { of a value spanning lines
-        for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            if let delimiter = inMultilineString {
-                guard let close = rest.range(of: delimiter) else { continue }
-                inMultilineString = nil
-                rest = rest[close.upperBound...]
-            } else if bracketDepth == 0 {
-                let trimmed = rest.drop { $0 == " " || $0 == "\t" }
-                if trimmed.hasPrefix("[") {
-                    // A header is "[key]" or "[[key]]": one or two brackets, then a key.
-                    let brackets = trimmed.prefix { $0 == "[" }.count
-                    let key = trimmed.dropFirst(brackets).drop { $0 == " " || $0 == "\t" }
-                    guard brackets <= 2, let first = key.first, first.isASCII,
-                          first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'" else {
-                        return index + 1
-                    }
-                    continue
-                }
-            }
-            scanValue(rest, depth: &bracketDepth, multiline: &inMultilineString)
-        }
-        return nil
-    }
-
-    /// Follows brackets and strings through the rest of a line.
-    private static func scanValue(_ text: Substring, depth: inout Int, multiline: inout String?) {
-        var position = text.startIndex
-        while position < text.endIndex {
-            let rest = text[position...]
-            if rest.hasPrefix("#") { return }
-            if let delimiter = ["\"\"\"", "'''"].first(where: { rest.hasPrefix($0) }) {
-                let after = rest.dropFirst(3)
-                guard let close = after.range(of: delimiter) else {
-                    multiline = delimiter
-                    return
-                }
-                position = close.upperBound
-                continue
-            }
-            let character = text[position]
-            switch character {
-            case "\"", "'":
-                // A one-line string: skip to its closing quote (backslash escapes in "...").
-                var next = text.index(after: position)
-                while next < text.endIndex, text[next] != character {
-                    if character == "\"", text[next] == "\\" { next = text.index(after: next) }
-                    if next < text.endIndex { next = text.index(after: next) }
-                }
-                position = next < text.endIndex ? text.index(after: next) : next
-                continue
-            case "[", "{": depth += 1
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
-            }
-            position = text.index(after: position)
+            // Lines count from the first line after the opening delimiter.
+            throw InputError(path: path, cause: .malformedFrontMatter(line: error.line + 1, detail: error.message))
         }
     }
 }
