@@ -119,10 +119,10 @@ import Glibc
         #expect(rows.contains { $0.hasPrefix("\(name),error,") }, "\(score)")
     }
 
-    /// TOML table headers without a name. toml++ (inside TOMLKit 0.6.0) asserts on them
-    /// (`parse_key`) and abort()s the whole process, in debug and release builds alike; found by
-    /// the markdown fuzz target ("+++\n[\n+++"). SEOKit now refuses such headers before toml++
-    /// sees them: "malformed front matter at line 2", exit 2, the good file still linted.
+    /// TOML table headers without a name. toml++ (inside TOMLKit 0.6.0, which SEOKit used then)
+    /// asserted on them and abort()ed the whole process; found by the markdown fuzz target
+    /// ("+++\n[\n+++"). SEOKit reads TOML itself now: "malformed front matter at line 2", exit
+    /// 2, the good file still linted.
     @Test(arguments: ["[", "[ ", "[[", "[=a]", "[.a]", "[#"])
     func tomlTableHeaderWithoutAName(header: String) throws {
         let folder = try TemporaryDirectory()
@@ -135,8 +135,8 @@ import Glibc
     }
 
     /// Gaps in the table-header guard of FrontMatter.parseTOML (found checking the fix).
-    /// The guard used to drop every leading `[` (toml++ takes only two), so a header with three
-    /// or more brackets reached the assertion; headers have one or two brackets now.
+    /// Three or more brackets: once a way past a guard into toml++'s assertion; now a plain
+    /// error from SEOKit's own TOML reader.
     @Test(arguments: ["[[[a]]]", "[[[ a ]]]", "[[[\"a\"]]]"])
     func tomlHeaderWithThreeBrackets(header: String) throws {
         let folder = try TemporaryDirectory()

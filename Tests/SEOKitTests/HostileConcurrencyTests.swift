@@ -5,7 +5,7 @@ import SEOKitTestSupport
 import Synchronization
 import Testing
 
-/// libxml2, cmark-gfm, Yams, TOMLKit and the shared lexicons used from several threads at once,
+/// libxml2, cmark-gfm, Yams, the TOML reader and the shared lexicons used from several threads at once,
 /// as `seokit score` and `seokit lint` do. Run under ThreadSanitizer by scripts/sanitizers.sh;
 /// under a plain build they still check that parallel results equal sequential ones.
 @Suite struct HostileConcurrencyTests {

@@ -48,7 +48,7 @@ import Testing
     }
 
     /// markdown target, crash-3990f4d2 minimized to 9 bytes: TOML front matter whose only line is
-    /// `[`. toml++ (inside TOMLKit) asserted in `parse_key` and abort()ed the process; SEOKit now
+    /// `[`. toml++ (inside TOMLKit, used then) asserted in `parse_key` and abort()ed the process; SEOKit now
     /// refuses a table header without a name first. Only inputs the guard stops are read here, in
     /// process (one that reached the assertion would kill the test runner; see
     /// HostileInputTests.tomlHeaderWithThreeBrackets for the one that still does).
