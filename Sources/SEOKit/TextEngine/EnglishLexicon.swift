@@ -50,27 +50,30 @@ public struct EnglishLexicon: Sendable {
     public let transitionPhrases: [[String]]
 
     init() {
-        // Built at every start of the tool, so it works on bytes: the files are checked to be
-        // lowercase and trimmed (Corpora/tools/check_lexicons.py), no String per line.
-        var entries: [([UInt8], UInt32)] = []
-        entries.reserveCapacity(48_000)
-        var syllableCounts: [([UInt8], UInt32)] = []
-        syllableCounts.reserveCapacity(8_000)
+        // Built at every start of the tool, so it works on the embedded bytes in place: no
+        // String and no array per line (the files are checked to be lowercase and trimmed by
+        // Corpora/tools/check_lexicons.py).
+        var table = WordTable(capacity: 42_000)
+        func add(_ word: UnsafeBufferPointer<UInt8>, _ flags: Flag) {
+            table.insertUnsealed(word, payload: flags.rawValue) { $0 | $1 }
+        }
         EnglishLexicon.forEachLine(EmbeddedLexicons.syllableExceptions) { line in
             guard let tab = line.firstIndex(of: 0x09) else { return }
             var count: UInt32 = 0
             for byte in line[(tab + 1)...] where byte >= 0x30 && byte <= 0x39 { count = count * 10 + UInt32(byte - 0x30) }
             guard count > 0, count < 32 else { return }
-            syllableCounts.append((Array(line[..<tab]), count))
+            table.insertUnsealed(UnsafeBufferPointer(rebasing: line[..<tab]), payload: count) { old, new in (old & ~0x1F) | new }
         }
+        var form: [UInt8] = []
+        form.reserveCapacity(64)
         EnglishLexicon.forEachLine(EmbeddedLexicons.daleChallFamiliar) { line in
             // The list's instructions count regular inflections as familiar; adding them here
             // keeps the check to one lookup per word.
-            let word = line.last == UInt8(ascii: ".") ? line.dropLast() : line
-            for form in DaleChall.regularForms(of: Array(word)) { entries.append((form, Flag.daleChallFamiliar.rawValue)) }
+            let word = line.last == UInt8(ascii: ".") ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
+            DaleChall.forEachRegularForm(of: word, scratch: &form) { add($0, .daleChallFamiliar) }
         }
         func addAll(_ text: StaticString, _ flags: Flag) {
-            EnglishLexicon.forEachLine(text) { line in entries.append((Array(line), flags.rawValue)) }
+            EnglishLexicon.forEachLine(text) { add($0, flags) }
         }
         addAll(EmbeddedLexicons.functionWords, .functionWord)
         addAll(EmbeddedLexicons.sentenceStarters, .sentenceStarter)
@@ -88,34 +91,34 @@ public struct EnglishLexicon: Sendable {
             case "time": flags.insert(.timeAbbreviation)
             default: break
             }
-            entries.append((Array(word), flags.rawValue))
+            add(UnsafeBufferPointer(rebasing: word), flags)
         }
         var phrases: [[String]] = []
         EnglishLexicon.forEachLine(EmbeddedLexicons.transitionWords) { line in
             if line.contains(0x20) {
                 phrases.append(line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) })
             } else {
-                entries.append((Array(line), Flag.transition.rawValue))
+                add(line, .transition)
             }
         }
-        var table = WordTable(capacity: entries.count + syllableCounts.count)
-        table.insert(contentsOf: syllableCounts) { old, new in (old & ~0x1F) | new }
-        table.insert(contentsOf: entries)
+        table.seal()
         self.table = table
         self.transitionPhrases = phrases
     }
 
-    /// Calls `body` with each non-empty line of an embedded lexicon (a trailing `\r` removed).
-    static func forEachLine(_ text: StaticString, _ body: (ArraySlice<UInt8>) -> Void) {
-        let bytes = text.withUTF8Buffer { Array($0) }
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            var line = bytes[start..<end]
-            if line.last == 0x0D { line = line.dropLast() }
-            if !line.isEmpty { body(line) }
-            start = end + 1
+    /// Calls `body` with each non-empty line of an embedded lexicon (a trailing `\r` removed),
+    /// reading the embedded bytes in place.
+    static func forEachLine(_ text: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        text.withUTF8Buffer { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                var lineEnd = end
+                if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                if lineEnd > start { body(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])) }
+                start = end + 1
+            }
         }
     }
 

@@ -50,8 +50,10 @@ public struct WordTable: @unchecked Sendable {
 
     /// A table sized for about `capacity` words.
     public init(capacity: Int) {
+        // Linear probing stays fast up to about 70% full; a smaller table is fewer pages to touch
+        // at start-up.
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 7 < capacity * 10 { size <<= 1 }
         storage = Storage(capacity: size)
         mask = size - 1
         storage.seal()
@@ -91,21 +93,25 @@ public struct WordTable: @unchecked Sendable {
 
     /// Inserts a word or combines its payload with an existing one.
     public mutating func insert(_ word: [UInt8], payload: UInt32, combine: (UInt32, UInt32) -> UInt32 = { $0 | $1 }) {
-        insertUnsealed(word, payload: payload, combine: combine)
-        storage.seal()
+        word.withUnsafeBufferPointer { insertUnsealed($0, payload: payload, combine: combine) }
+        seal()
     }
 
     /// Inserts many words at once (seals the key memory once, not per word).
     public mutating func insert(contentsOf words: [([UInt8], UInt32)], combine: (UInt32, UInt32) -> UInt32 = { $0 | $1 }) {
-        for (word, payload) in words { insertUnsealed(word, payload: payload, combine: combine) }
-        storage.seal()
+        for (word, payload) in words { word.withUnsafeBufferPointer { insertUnsealed($0, payload: payload, combine: combine) } }
+        seal()
     }
 
-    private mutating func insertUnsealed(_ word: [UInt8], payload: UInt32, combine: (UInt32, UInt32) -> UInt32) {
+    /// Makes words inserted with `insertUnsealed` visible to lookups.
+    mutating func seal() { storage.seal() }
+
+    /// Inserts without making the key memory ready for lookups: call `seal()` when done.
+    mutating func insertUnsealed(_ word: UnsafeBufferPointer<UInt8>, payload: UInt32, combine: (UInt32, UInt32) -> UInt32) {
         guard !word.isEmpty, word.count < 64 else { return }
         if !isKnownUniquelyReferenced(&storage) { copyStorage(capacity: storage.capacity) }
-        if (count + 1) * 2 > storage.capacity { copyStorage(capacity: storage.capacity * 2) }
-        let hash = word.withUnsafeBufferPointer { WordTable.hash($0) }
+        if (count + 1) * 10 > storage.capacity * 7 { copyStorage(capacity: storage.capacity * 2) }
+        let hash = WordTable.hash(word)
         let slots = storage.slots
         var index = Int(hash) & mask
         while slots[index].hash != 0 {

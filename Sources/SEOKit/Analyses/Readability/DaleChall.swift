@@ -4,37 +4,41 @@
 /// words, their -ed, -ing, -er and -est forms, proper names and numbers. Only words missing
 /// from the list reach these checks, so the extra lookups stay off the common path.
 enum DaleChall {
-    /// A listed word and its regular inflections: plural and third person (-s, -es, -ies),
-    /// past (-ed, -d, -ied), -ing, comparatives (-er, -est, -ier, -iest), with a doubled final
-    /// consonant where English doubles it. Bytes in, bytes out: this runs at every start.
-    static func regularForms(of word: [UInt8]) -> [[UInt8]] {
-        guard word.count > 1, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [word] }
+    /// Calls `body` with a listed word and each of its regular inflections: plural and third
+    /// person (-s, -es, -ies), past (-ed, -d, -ied), -ing, comparatives (-er, -est, -ier,
+    /// -iest), with a doubled final consonant where English doubles it. Built in `scratch`:
+    /// this runs at every start of the tool, for 3,000 words.
+    static func forEachRegularForm(of word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        body(word)
+        guard word.count > 1, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
         func isVowel(_ byte: UInt8) -> Bool {
             byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75
         }
-        func plus(_ base: [UInt8], _ suffix: StaticString) -> [UInt8] {
-            base + suffix.withUTF8Buffer { Array($0) }
+        func emit(_ stem: UnsafeBufferPointer<UInt8>, _ suffix: StaticString, doubling: Bool = false) {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: stem)
+            if doubling, let last = stem.last { scratch.append(last) }
+            suffix.withUTF8Buffer { scratch.append(contentsOf: $0) }
+            scratch.withUnsafeBufferPointer(body)
         }
-        var forms = [word, plus(word, "s"), plus(word, "es"), plus(word, "ed"), plus(word, "ing"), plus(word, "er"), plus(word, "est")]
+        for suffix: StaticString in ["s", "es", "ed", "ing", "er", "est"] { emit(word, suffix) }
         let last = word[word.count - 1]
+        let stem = UnsafeBufferPointer(rebasing: word.dropLast())
         if last == UInt8(ascii: "e") {
-            let stem = Array(word.dropLast())
-            forms += [plus(word, "d"), plus(word, "r"), plus(word, "st"), plus(stem, "ing")]
+            for suffix: StaticString in ["d", "r", "st"] { emit(word, suffix) }
+            emit(stem, "ing")
         }
         if last == UInt8(ascii: "y"), !isVowel(word[word.count - 2]) {
-            let stem = Array(word.dropLast())
-            forms += [plus(stem, "ies"), plus(stem, "ied"), plus(stem, "ier"), plus(stem, "iest")]
+            for suffix: StaticString in ["ies", "ied", "ier", "iest"] { emit(stem, suffix) }
         }
         if word.count >= 3, !isVowel(last), last != UInt8(ascii: "w"), last != UInt8(ascii: "x"), last != UInt8(ascii: "y"),
            isVowel(word[word.count - 2]), !isVowel(word[word.count - 3]) {
-            let doubled = word + [last]
-            forms += [plus(doubled, "ed"), plus(doubled, "ing"), plus(doubled, "er"), plus(doubled, "est")]
+            for suffix: StaticString in ["ed", "ing", "er", "est"] { emit(word, suffix, doubling: true) }
         }
-        return forms
     }
 
     /// Possessives, contractions and hyphenated compounds: the parts decide. Plain inflections
-    /// are already in the lexicon (see `regularForms`).
+    /// are already in the lexicon (see `forEachRegularForm`).
     static func isFamiliarForm(_ token: Token, text: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) -> Bool {
         let length = Int(token.end - token.start)
         guard length > 2, length < 48 else { return length <= 2 }
