@@ -60,6 +60,13 @@ public struct Document: Sendable {
     /// The blocks that are prose (everything but code).
     public var proseBlocks: [Block] { blocks.filter(\.isProse) }
 
+    /// Paragraph, list-item and quote blocks: the paragraphs of the readability counts.
+    public var paragraphCount: Int {
+        var count = 0
+        for block in blocks where block.isParagraph { count += 1 }
+        return count
+    }
+
     /// Headings in order.
     public var headings: [Block] { blocks.filter { $0.kind == .heading } }
 

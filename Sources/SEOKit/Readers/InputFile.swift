@@ -35,23 +35,39 @@ public enum InputFile {
     }
 
     private static func readAll(descriptor: Int32, expected: Int, sizeLimit: Int, path: String) throws(InputError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: max(expected + 1, 64 << 10))
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let room = bytes.count - count
-            let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + count, room) }
+        // Read straight into uninitialised storage: zero-filling first costs as much as the read.
+        var failure: Int32?
+        var reachedEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(expected + 1, 64 << 10)) { buffer, initialized in
+            while initialized < buffer.count {
+                let got = systemRead(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 { reachedEnd = true; return }
+                initialized += got
+            }
+        }
+        if let failure { throw InputError(path: path, cause: cause(forErrno: failure)) }
+        // Standard input, or a file that grew since fstat: go on in chunks.
+        var chunk = [UInt8](repeating: 0, count: reachedEnd ? 0 : 64 << 10)
+        while !reachedEnd {
+            if sizeLimit > 0, bytes.count > sizeLimit {
+                throw InputError(path: path, cause: .tooLarge(bytes: bytes.count, limit: sizeLimit))
+            }
+            let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw InputError(path: path, cause: cause(forErrno: errno))
             }
             if got == 0 { break }
-            count += got
-            if sizeLimit > 0, count > sizeLimit {
-                throw InputError(path: path, cause: .tooLarge(bytes: count, limit: sizeLimit))
-            }
+            bytes.append(contentsOf: chunk[..<got])
         }
-        bytes.removeSubrange(count...)
+        if sizeLimit > 0, bytes.count > sizeLimit {
+            throw InputError(path: path, cause: .tooLarge(bytes: bytes.count, limit: sizeLimit))
+        }
         return bytes
     }
 

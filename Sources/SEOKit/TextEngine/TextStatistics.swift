@@ -35,7 +35,7 @@ public struct TextStatistics: Sendable, Hashable, Codable {
     /// Counts a document's prose from its text analysis.
     public init(document: Document, analysis: TextAnalysis, lexicon: EnglishLexicon = .shared) {
         self.init()
-        paragraphs = document.blocks.lazy.filter(\.isParagraph).count
+        paragraphs = document.paragraphCount
         document.text.bytes.withUnsafeBufferPointer { text in
             add(analysis.sentences, tokens: analysis.tokens, text: text, lexicon: lexicon)
         }
@@ -45,7 +45,7 @@ public struct TextStatistics: Sendable, Hashable, Codable {
     /// the counts are needed, memory stays flat however long the document is.
     public init(document: Document, tokenizer: Tokenizer = Tokenizer(), segmenter: SentenceSegmenter = SentenceSegmenter()) {
         self.init()
-        paragraphs = document.blocks.lazy.filter(\.isParagraph).count
+        paragraphs = document.paragraphCount
         let lexicon = tokenizer.lexicon
         let cache = WordCache(forTextOfSize: document.text.count)
         var tokens: [Token] = []

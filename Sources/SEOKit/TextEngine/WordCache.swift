@@ -17,9 +17,10 @@ public final class WordCache {
     let mask: Int
 
     /// A cache sized for a text of `bytes` bytes: from 1,024 lines for a short post to 65,536
-    /// (1.5 MB) for a book, about one line per 128 bytes of text.
+    /// (1.5 MB) for a book and 262,144 (6 MB) for a whole corpus in one file, about one line
+    /// per 128 bytes of text (a 50 MB corpus has a long tail of rare words).
     public convenience init(forTextOfSize bytes: Int) {
-        self.init(capacity: min(65_536, max(1_024, bytes / 128)))
+        self.init(capacity: min(262_144, max(1_024, bytes / 128)))
     }
 
     /// A cache of `capacity` lines (rounded up to a power of two). Workers that score many
