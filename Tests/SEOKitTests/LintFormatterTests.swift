@@ -386,3 +386,52 @@ struct CorpusFormatterTests {
         try Golden.check(output, "corpus.json")
     }
 }
+
+/// `render` streams JSON and SARIF without building a `JSONValue`; these keep its bytes equal to
+/// the tree's (`document(run).pretty()`, `log(run).pretty()`), which library users embed.
+@Suite struct StreamedJSONTests {
+    /// A run whose strings need every kind of escape, with notes, an input error, findings
+    /// with and without suggestions and a report without findings.
+    static func awkwardRun() throws -> LintRun {
+        let text = "# Title\n\nA line\twith \"quotes\", a back\\slash and \u{2028} a separator.\n\nMore text here.\n"
+        let start = try FormatterFixtures.offset(of: "A line", in: text)
+        let more = try FormatterFixtures.offset(of: "More", in: text)
+        let first = try FormatterFixtures.report(
+            text, path: "content/we\u{1}ird \"name\".md",
+            findings: [
+                (rule: "style.one", severity: .warning, message: "Tab\there, bell \u{7}, del \u{7F}", suggestion: "Say \u{2029} less", start: start, end: start + 6),
+                (rule: "style.two", severity: .info, message: "No suggestion", suggestion: nil, start: more, end: more + 4),
+                (rule: "custom.unknown", severity: .error, message: "Empty suggestion", suggestion: "", start: more, end: text.utf8.count),
+            ],
+            suppressed: 3, notes: [ReadNote(message: "invalid UTF-8 replaced \"here\"", location: nil)])
+        let second = try FormatterFixtures.report("Nothing to see.\n", path: "b.md", findings: [])
+        return LintRun(
+            reports: [first, second], inputErrors: [InputError(path: "gone\n.md", cause: .notFound)],
+            failOn: .info, baselineMatches: 1, rootPath: FormatterFixtures.fakeRoot)
+    }
+
+    @Test func jsonMatchesTree() throws {
+        for run in [try FormatterFixtures.corpusRun(), try StreamedJSONTests.awkwardRun(), LintRun(reports: [])] {
+            let formatter = JSONLintFormatter()
+            #expect(formatter.render(run) == formatter.document(run).pretty() + "\n")
+        }
+    }
+
+    @Test func sarifMatchesTree() throws {
+        for run in [try FormatterFixtures.corpusRun(), try StreamedJSONTests.awkwardRun(), LintRun(reports: [])] {
+            for formatter in [SARIFLintFormatter(), SARIFLintFormatter(informationUri: "https://example.com", workingDirectory: "/work")] {
+                #expect(formatter.render(run) == formatter.log(run).pretty() + "\n")
+            }
+        }
+    }
+
+    @Test func scalarsAndEscapes() {
+        let value: JSONValue = .object([
+            ("ints", .array([.int(0), .int(7), .int(-3), .int(1_234_567), .int(Int.min), .int(Int.max)])),
+            ("doubles", .array([.double(2), .double(-0.5), .double(1e20), .number(0.004), .number(nil)])),
+            ("text", .string("q\" b\\ n\n r\r t\t c\u{1F} d\u{7F} \u{2028}\u{2029} é\u{2027}")),
+            ("empty", .object([])), ("none", .array([])),
+        ])
+        #expect(value.serialized() == #"{"ints":[0,7,-3,1234567,-9223372036854775808,9223372036854775807],"doubles":[2,-0.5,1e+20,0,null],"text":"q\" b\\ n\n r\r t\t c\u001f d\u007f \u2028\u2029 é\#u{2027}","empty":{},"none":[]}"#)
+    }
+}

@@ -39,96 +39,137 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Writes into a byte buffer: reports of thousands of findings are megabytes of JSON.
-    private func write(to output: inout [UInt8], indent: Int?, level: Int) {
+    func write(to output: inout [UInt8], indent: Int?, level: Int) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): output.append(contentsOf: String(value).utf8)
-        case .double(let value):
-            if value == value.rounded(), abs(value) < 1e15 {
-                output.append(contentsOf: String(Int(value)).utf8)
-            } else {
-                output.append(contentsOf: "\(value)".utf8)
-            }
+        case .int(let value): JSONValue.writeInt(value, into: &output)
+        case .double(let value): JSONValue.writeDouble(value, into: &output)
         case .string(let value): JSONValue.escape(value, into: &output)
         case .array(let items):
             if items.isEmpty { output.append(contentsOf: "[]".utf8); return }
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(&output, indent, level + 1)
+                JSONValue.newline(&output, indent, level + 1)
                 item.write(to: &output, indent: indent, level: level + 1)
             }
-            newline(&output, indent, level)
+            JSONValue.newline(&output, indent, level)
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
             if fields.isEmpty { output.append(contentsOf: "{}".utf8); return }
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in fields.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(&output, indent, level + 1)
+                JSONValue.newline(&output, indent, level + 1)
                 JSONValue.escape(key, into: &output)
                 output.append(UInt8(ascii: ":"))
                 if indent != nil { output.append(UInt8(ascii: " ")) }
                 value.write(to: &output, indent: indent, level: level + 1)
             }
-            newline(&output, indent, level)
+            JSONValue.newline(&output, indent, level)
             output.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ output: inout [UInt8], _ indent: Int?, _ level: Int) {
+    /// Decimal digits without a `String` in between.
+    static func writeInt(_ value: Int, into output: inout [UInt8]) {
+        if value >= 0, value < 10 { output.append(UInt8(ascii: "0") &+ UInt8(value)); return }
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        }
+    }
+
+    /// Whole numbers without a fraction (`2`, not `2.0`), others as Swift prints them.
+    static func writeDouble(_ value: Double, into output: inout [UInt8]) {
+        if value == value.rounded(), abs(value) < 1e15 {
+            writeInt(Int(value), into: &output)
+        } else {
+            output.append(contentsOf: "\(value)".utf8)
+        }
+    }
+
+    /// Two spaces per level: copied from a run of spaces rather than appended one by one.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
+    static func newline(_ output: inout [UInt8], _ indent: Int?, _ level: Int) {
         guard let indent else { return }
         output.append(0x0A)
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+        var remaining = indent * level
+        while remaining > 0 {
+            let count = min(remaining, spaces.count)
+            spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            remaining -= count
+        }
+    }
+
+    /// Whether a byte starts something `escape` rewrites: quote, backslash, controls, DEL and
+    /// the lead byte of U+2028/U+2029.
+    private static let needsEscape: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
     }
 
     /// Appends a JSON string literal: runs that need no escaping are copied as they are.
     static func escape(_ string: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
         var string = string
-        string.withUTF8 { bytes in
+        string.withUTF8 { escape($0, into: &output) }
+    }
+
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        escapeContents(bytes, into: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// The inside of a string literal, without the quotes.
+    static func escapeContents(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        needsEscape.withUnsafeBufferPointer { needsEscape in
             var runStart = 0
             var index = 0
-            func flush(_ output: inout [UInt8]) {
+            func flush() {
                 if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             }
             while index < bytes.count {
                 let byte = bytes[index]
-                var escape: [UInt8]?
+                guard needsEscape[Int(byte)] else { index += 1; continue }
+                var length = 1
                 switch byte {
-                case UInt8(ascii: "\""): escape = Array("\\\"".utf8)
-                case UInt8(ascii: "\\"): escape = Array("\\\\".utf8)
-                case 0x0A: escape = Array("\\n".utf8)
-                case 0x0D: escape = Array("\\r".utf8)
-                case 0x09: escape = Array("\\t".utf8)
-                case 0x00..<0x20, 0x7F:
-                    let hex = String(byte, radix: 16)
-                    escape = Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                case UInt8(ascii: "\""): flush(); output.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): flush(); output.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: flush(); output.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: flush(); output.append(contentsOf: #"\r"#.utf8)
+                case 0x09: flush(); output.append(contentsOf: #"\t"#.utf8)
                 case 0xE2:
                     // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript: escape them too.
-                    if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                        flush(&output)
-                        output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                        index += 3
-                        runStart = index
+                    guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
                         continue
                     }
+                    flush()
+                    output.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                    length = 3
                 default:
-                    break
+                    // Other controls and DEL: \u00XX with lowercase hex digits.
+                    flush()
+                    func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
+                    output.append(contentsOf: #"\u00"#.utf8)
+                    output.append(hex(byte >> 4))
+                    output.append(hex(byte & 0x0F))
                 }
-                if let escape {
-                    flush(&output)
-                    output.append(contentsOf: escape)
-                    index += 1
-                    runStart = index
-                } else {
-                    index += 1
-                }
+                index += length
+                runStart = index
             }
-            flush(&output)
+            flush()
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     /// Appends a JSON string literal to a `String`.
@@ -136,5 +177,108 @@ public indirect enum JSONValue: Sendable, Hashable {
         var bytes: [UInt8] = []
         escape(string, into: &bytes)
         output += String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Writes indented JSON straight into a byte buffer, byte for byte as `JSONValue.pretty()`
+/// writes the same value, without building the tree first: a lint run's JSON is megabytes,
+/// and a tree of boxed values costs more than writing it.
+///
+/// Open a container, give each member's key (objects) or call `item()` (arrays) before its
+/// value, close it; `value(_:)` writes a small `JSONValue` in place.
+struct JSONStreamWriter {
+    private(set) var output: [UInt8] = []
+    /// Members written so far in each open container, innermost last.
+    private var counts: [Int] = []
+
+    init(capacity: Int = 4096) {
+        output.reserveCapacity(capacity)
+    }
+
+    private var level: Int { counts.count }
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// The next member of an object; `name` is written as is, so it must need no escaping.
+    mutating func key(_ name: StaticString) {
+        separate()
+        output.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { output.append(contentsOf: $0) }
+        output.append(contentsOf: "\": ".utf8)
+    }
+
+    /// The next member of an object, with a key that may need escaping.
+    mutating func key(escaping name: String) {
+        separate()
+        JSONValue.escape(name, into: &output)
+        output.append(contentsOf: ": ".utf8)
+    }
+
+    /// The next element of an array.
+    mutating func item() { separate() }
+
+    mutating func string(_ value: String) { JSONValue.escape(value, into: &output) }
+
+    /// One string from two parts joined by a space, without concatenating them first.
+    mutating func string(_ first: String, _ second: String) {
+        var first = first
+        var second = second
+        output.append(UInt8(ascii: "\""))
+        first.withUTF8 { JSONValue.escapeContents($0, into: &output) }
+        output.append(UInt8(ascii: " "))
+        second.withUTF8 { JSONValue.escapeContents($0, into: &output) }
+        output.append(UInt8(ascii: "\""))
+    }
+    mutating func int(_ value: Int) { JSONValue.writeInt(value, into: &output) }
+    mutating func bool(_ value: Bool) { output.append(contentsOf: (value ? "true" : "false").utf8) }
+    mutating func null() { output.append(contentsOf: "null".utf8) }
+
+    /// As `JSONValue.number(_:places:)`.
+    mutating func number(_ value: Double?, places: Int = 2) {
+        guard let value, value.isFinite else { return null() }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        JSONValue.writeDouble(rounded == 0 ? 0 : rounded, into: &output)
+    }
+
+    mutating func value(_ value: JSONValue) { value.write(to: &output, indent: 2, level: level) }
+
+    /// A key and a string value.
+    mutating func field(_ name: StaticString, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int) {
+        key(name)
+        int(value)
+    }
+
+    /// The bytes written, with a final line break, as a `String`.
+    mutating func finish() -> String {
+        output.append(0x0A)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        output.append(bracket)
+        counts.append(0)
+    }
+
+    /// An empty container closes on the same line (`{}`), as `JSONValue` writes it.
+    private mutating func close(_ bracket: UInt8) {
+        let count = counts.removeLast()
+        if count > 0 { JSONValue.newline(&output, 2, level) }
+        output.append(bracket)
+    }
+
+    private mutating func separate() {
+        if counts[counts.count - 1] > 0 { output.append(UInt8(ascii: ",")) }
+        counts[counts.count - 1] += 1
+        JSONValue.newline(&output, 2, level)
     }
 }

@@ -26,6 +26,8 @@ extension StringProtocol {
 
     /// Runs of whitespace folded to one space, ends trimmed.
     public func collapsingWhitespace() -> String {
+        // Byte copy for ASCII text; the scalar loop below only when there is more.
+        if let collapsed = collapsingASCIIWhitespace() { return collapsed }
         var output = ""
         var pendingSpace = false
         for scalar in unicodeScalars {
@@ -38,6 +40,30 @@ extension StringProtocol {
         }
         return output
     }
+
+    /// `collapsingWhitespace()` of an all-ASCII string, or `nil` when it is not all ASCII.
+    private func collapsingASCIIWhitespace() -> String? {
+        let bytes = utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var length = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = length > 0
+                } else {
+                    if pendingSpace {
+                        output[length] = 0x20
+                        length += 1
+                        pendingSpace = false
+                    }
+                    output[length] = byte
+                    length += 1
+                }
+            }
+            return length
+        }
+    }
 }
 
 extension String {
@@ -45,6 +71,13 @@ extension String {
     /// cannot move the cursor, retitle a terminal, forge a line in a CI log or reorder text with
     /// a bidirectional override. For text meant for terminals and logs.
     public var terminalSafe: String {
+        // Bytes first: only C0 controls, DEL and the lead bytes of C1 controls (C2) and of
+        // the bidirectional marks (E2) can start a scalar that needs escaping.
+        var copy = self
+        let mayNeedEscaping = copy.withUTF8 { bytes in
+            bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        }
+        guard mayNeedEscaping else { return self }
         guard unicodeScalars.contains(where: \.needsEscapingOnTerminal) else { return self }
         var output = ""
         for scalar in unicodeScalars {

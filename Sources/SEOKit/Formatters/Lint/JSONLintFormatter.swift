@@ -68,16 +68,43 @@ public struct JSONLintFormatter: LintFormatter {
     public init() {}
 
     public func render(_ run: LintRun) -> String {
-        document(run).pretty() + "\n"
+        // Streams the same bytes as `document(run).pretty()`; a test keeps the two equal.
+        var writer = JSONStreamWriter(capacity: 1 << 16)
+        writer.beginObject()
+        writer.field("schemaVersion", JSONLintFormatter.schemaVersion)
+        writer.key("tool")
+        writer.beginObject()
+        writer.field("name", "seokit")
+        writer.field("version", SEOKitVersion.string)
+        writer.endObject()
+        writer.key("files")
+        writer.beginArray()
+        for report in run.reports {
+            writer.item()
+            write(report, to: &writer)
+        }
+        writer.endArray()
+        writer.key("summary")
+        writer.value(summary(run))
+        writer.endObject()
+        return writer.finish()
     }
 
     /// The output as a `JSONValue`, for library users who embed it.
     public func document(_ run: LintRun) -> JSONValue {
-        let findings = run.findings
-        let counts = LintFormatting.counts(findings)
-        let summary: JSONValue = .object([
+        .object([
+            ("schemaVersion", .int(JSONLintFormatter.schemaVersion)),
+            ("tool", .object([("name", .string("seokit")), ("version", .string(SEOKitVersion.string))])),
+            ("files", .array(run.reports.map(file))),
+            ("summary", summary(run)),
+        ])
+    }
+
+    func summary(_ run: LintRun) -> JSONValue {
+        let counts = LintFormatting.counts(run.reports.lazy.flatMap(\.findings))
+        return .object([
             ("files", .int(run.reports.count)),
-            ("findings", .int(findings.count)),
+            ("findings", .int(run.findingCount)),
             ("errors", .int(counts[.error] ?? 0)),
             ("warnings", .int(counts[.warning] ?? 0)),
             ("infos", .int(counts[.info] ?? 0)),
@@ -87,12 +114,99 @@ public struct JSONLintFormatter: LintFormatter {
             ("exitStatus", .int(Int(run.exitStatus))),
             ("inputErrors", .array(run.inputErrors.map { .object([("path", .string($0.path)), ("message", .string($0.reason))]) })),
         ])
-        return .object([
-            ("schemaVersion", .int(JSONLintFormatter.schemaVersion)),
-            ("tool", .object([("name", .string("seokit")), ("version", .string(SEOKitVersion.string))])),
-            ("files", .array(run.reports.map(file))),
-            ("summary", summary),
-        ])
+    }
+
+    /// `file(report)`, streamed.
+    func write(_ report: LintReport, to writer: inout JSONStreamWriter) {
+        writer.beginObject()
+        writer.field("path", report.path)
+        writer.field("format", report.format.rawValue)
+        writer.key("isDraft")
+        writer.bool(report.isDraft)
+        writer.key("scores")
+        writer.beginObject()
+        writer.key("seo")
+        write(report.seoScore, to: &writer)
+        writer.key("readability")
+        write(report.readabilityScore, to: &writer)
+        writer.endObject()
+        writer.key("statistics")
+        writer.value(statistics(report))
+        writer.key("findings")
+        writer.beginArray()
+        for finding in report.findings {
+            writer.item()
+            write(finding, to: &writer)
+        }
+        writer.endArray()
+        writer.field("suppressed", report.suppressedCount)
+        writer.key("notes")
+        writer.value(notes(report))
+        writer.endObject()
+    }
+
+    func write(_ score: Score, to writer: inout JSONStreamWriter) {
+        writer.beginObject()
+        writer.key("value")
+        if let value = score.value { writer.int(value) } else { writer.null() }
+        writer.key("points")
+        writer.number(score.assessments.reduce(0) { $0 + $1.points })
+        writer.key("possible")
+        writer.number(score.assessments.reduce(0) { $0 + $1.possiblePoints })
+        writer.key("assessments")
+        writer.beginArray()
+        for assessment in score.assessments {
+            writer.item()
+            writer.beginObject()
+            writer.field("ruleId", assessment.ruleID)
+            writer.field("measured", assessment.measured)
+            writer.field("target", assessment.target)
+            writer.field("rating", assessment.rating.rawValue)
+            writer.key("points")
+            writer.number(assessment.points)
+            writer.key("possible")
+            writer.number(assessment.possiblePoints)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    func write(_ finding: Finding, to writer: inout JSONStreamWriter) {
+        func location(_ name: StaticString, _ location: SourceLocation) {
+            writer.key(name)
+            writer.beginObject()
+            writer.field("line", location.line)
+            writer.field("column", location.column)
+            writer.field("offset", location.offset)
+            writer.endObject()
+        }
+        writer.beginObject()
+        writer.field("ruleId", finding.ruleID)
+        writer.field("severity", finding.severity.rawValue)
+        writer.field("message", finding.message)
+        writer.key("suggestion")
+        if let suggestion = finding.suggestion { writer.string(suggestion) } else { writer.null() }
+        writer.key("range")
+        writer.beginObject()
+        location("start", finding.range.start)
+        location("end", finding.range.end)
+        writer.endObject()
+        writer.endObject()
+    }
+
+    func statistics(_ report: LintReport) -> JSONValue {
+        .object(report.statistics.jsonFields.filter { !["path", "format", "notes"].contains($0.0) })
+    }
+
+    func notes(_ report: LintReport) -> JSONValue {
+        .array(report.notes.map { note in
+            .object([
+                ("message", .string(note.message)),
+                ("line", note.location.map { .int($0.line) } ?? .null),
+                ("column", note.location.map { .int($0.column) } ?? .null),
+            ])
+        })
     }
 
     func file(_ report: LintReport) -> JSONValue {
@@ -101,16 +215,10 @@ public struct JSONLintFormatter: LintFormatter {
             ("format", .string(report.format.rawValue)),
             ("isDraft", .bool(report.isDraft)),
             ("scores", .object([("seo", score(report.seoScore)), ("readability", score(report.readabilityScore))])),
-            ("statistics", .object(report.statistics.jsonFields.filter { !["path", "format", "notes"].contains($0.0) })),
+            ("statistics", statistics(report)),
             ("findings", .array(report.findings.map(finding))),
             ("suppressed", .int(report.suppressedCount)),
-            ("notes", .array(report.notes.map { note in
-                .object([
-                    ("message", .string(note.message)),
-                    ("line", note.location.map { .int($0.line) } ?? .null),
-                    ("column", note.location.map { .int($0.column) } ?? .null),
-                ])
-            })),
+            ("notes", notes(report)),
         ])
     }
 

@@ -64,8 +64,17 @@ public enum LintFingerprint {
     /// Fingerprints of a report's findings, in the report's order.
     public static func fingerprints(of report: LintReport) -> [String] {
         var seen: [String: Int] = [:]
+        // Lines often carry several findings: normalise each line once.
+        var normalisedLines: [Int: String] = [:]
         return report.findings.map { finding in
-            let line = report.source.lineText(finding.range.start.line).collapsingWhitespace()
+            let lineNumber = finding.range.start.line
+            let line: String
+            if let known = normalisedLines[lineNumber] {
+                line = known
+            } else {
+                line = report.source.lineText(lineNumber).collapsingWhitespace()
+                normalisedLines[lineNumber] = line
+            }
             let key = finding.ruleID + "\u{0}" + line
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
@@ -75,21 +84,43 @@ public enum LintFingerprint {
 
     /// The fingerprint of one finding from its parts.
     public static func fingerprint(ruleID: String, normalisedLine: String, occurrence: Int) -> String {
-        hex(fnv1a64(ruleID + "\u{0}" + normalisedLine + "\u{0}" + String(occurrence)))
+        // The hash of `ruleID + "\0" + normalisedLine + "\0" + String(occurrence)`, part by part.
+        var hash = fnv1a64(ruleID)
+        hash = fnv1a64(0, continuing: hash)
+        hash = fnv1a64(normalisedLine, continuing: hash)
+        hash = fnv1a64(0, continuing: hash)
+        hash = fnv1a64(String(occurrence), continuing: hash)
+        return hex(hash)
     }
 
     /// 64-bit FNV-1a over the UTF-8 bytes of a string.
     public static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        fnv1a64(text, continuing: 0xcbf2_9ce4_8422_2325)
+    }
+
+    static func fnv1a64(_ text: String, continuing hash: UInt64) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash = hash
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        return hash
+    }
+
+    static func fnv1a64(_ byte: UInt8, continuing hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
     static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let digit = UInt8((value >> (60 - 4 * UInt64(index))) & 0xF)
+                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            }
+            return 16
+        }
     }
 }

@@ -45,7 +45,84 @@ public struct SARIFLintFormatter: LintFormatter {
     }
 
     public func render(_ run: LintRun) -> String {
-        log(run).pretty() + "\n"
+        // Streams the same bytes as `log(run).pretty()` (a test keeps them equal); only the
+        // results, most of the log, are written without a `JSONValue` in between.
+        let parts = Parts(run, formatter: self)
+        var writer = JSONStreamWriter(capacity: 1 << 16)
+        writer.beginObject()
+        writer.field("$schema", SARIFLintFormatter.schemaURI)
+        writer.field("version", "2.1.0")
+        writer.key("runs")
+        writer.beginArray()
+        writer.item()
+        writer.beginObject()
+        for (name, value) in parts.fieldsBeforeResults {
+            writer.key(escaping: name)
+            writer.value(value)
+        }
+        writer.key("results")
+        writer.beginArray()
+        for (reportIndex, report) in run.reports.enumerated() {
+            let location = parts.locations[reportIndex]
+            let artifact = parts.reportArtifacts[reportIndex]
+            let fingerprints = LintFingerprint.fingerprints(of: report)
+            for (position, finding) in report.findings.enumerated() {
+                writer.item()
+                writer.beginObject()
+                writer.field("ruleId", finding.ruleID)
+                if let rule = parts.ruleIndex[finding.ruleID] { writer.field("ruleIndex", rule) }
+                writer.field("level", SARIFLintFormatter.level(finding.severity))
+                writer.key("message")
+                writer.beginObject()
+                writer.key("text")
+                if let suggestion = finding.suggestion, !suggestion.isEmpty {
+                    writer.string(finding.message, suggestion)
+                } else {
+                    writer.string(finding.message)
+                }
+                writer.endObject()
+                writer.key("locations")
+                writer.beginArray()
+                writer.item()
+                writer.beginObject()
+                writer.key("physicalLocation")
+                writer.beginObject()
+                writer.key("artifactLocation")
+                writer.beginObject()
+                for (name, value) in location.fields {
+                    writer.key(escaping: name)
+                    writer.value(value)
+                }
+                if let artifact { writer.field("index", artifact) }
+                writer.endObject()
+                writer.key("region")
+                let range = LintFormatting.displayRange(finding.range, in: report.source)
+                writer.beginObject()
+                writer.field("startLine", max(1, range.start.line))
+                writer.field("startColumn", max(1, range.start.column))
+                writer.field("endLine", max(1, range.end.line))
+                writer.field("endColumn", max(1, range.end.column))
+                writer.endObject()
+                writer.endObject()
+                writer.endObject()
+                writer.endArray()
+                writer.key("partialFingerprints")
+                writer.beginObject()
+                writer.key(escaping: LintFingerprint.sarifKey)
+                writer.string(fingerprints[position])
+                writer.endObject()
+                writer.endObject()
+            }
+        }
+        writer.endArray()
+        for (name, value) in parts.fieldsAfterResults {
+            writer.key(escaping: name)
+            writer.value(value)
+        }
+        writer.endObject()
+        writer.endArray()
+        writer.endObject()
+        return writer.finish()
     }
 
     /// SARIF `level` of a severity.
@@ -59,54 +136,18 @@ public struct SARIFLintFormatter: LintFormatter {
 
     /// The whole log as a `JSONValue`.
     public func log(_ run: LintRun) -> JSONValue {
-        let paths = LintPaths(root: run.rootPath, workingDirectory: workingDirectory)
-        let descriptions = (catalog ?? RuleCatalog.all).map { $0.description }
-
-        // Rules: the catalogue, then any rule id a finding has that the catalogue lacks.
-        var rules: [JSONValue] = descriptions.map(SARIFLintFormatter.rule)
-        var ruleIndex: [String: Int] = [:]
-        for (index, description) in descriptions.enumerated() where ruleIndex[description.id] == nil {
-            ruleIndex[description.id] = index
-        }
-        for finding in run.findings where ruleIndex[finding.ruleID] == nil {
-            ruleIndex[finding.ruleID] = rules.count
-            rules.append(.object([("id", .string(finding.ruleID))]))
-        }
-
-        // Artifacts, one per distinct file.
-        var artifacts: [JSONValue] = []
-        var artifactIndex: [String: Int] = [:]
-        for report in run.reports {
-            let location = artifactLocation(report.path, paths: paths)
-            let key = location.serialized()
-            guard artifactIndex[key] == nil else { continue }
-            artifactIndex[key] = artifacts.count
-            artifacts.append(.object([
-                ("location", .object(location.fields)),
-                ("roles", .array([.string("analysisTarget")])),
-                ("mimeType", .string(SARIFLintFormatter.mimeType(report.format))),
-                ("properties", .object([
-                    ("format", .string(report.format.rawValue)),
-                    ("isDraft", .bool(report.isDraft)),
-                    ("seoScore", report.seoScore.value.map { .int($0) } ?? .null),
-                    ("readabilityScore", report.readabilityScore.value.map { .int($0) } ?? .null),
-                    ("suppressed", .int(report.suppressedCount)),
-                ])),
-            ]))
-        }
-
-        // Results.
+        let parts = Parts(run, formatter: self)
         var results: [JSONValue] = []
-        for report in run.reports {
-            let location = artifactLocation(report.path, paths: paths)
-            let index = artifactIndex[location.serialized()]
+        for (reportIndex, report) in run.reports.enumerated() {
+            let location = parts.locations[reportIndex]
+            let index = parts.reportArtifacts[reportIndex]
             let fingerprints = LintFingerprint.fingerprints(of: report)
             for (position, finding) in report.findings.enumerated() {
                 var text = finding.message
                 if let suggestion = finding.suggestion, !suggestion.isEmpty { text += " " + suggestion }
                 let range = LintFormatting.displayRange(finding.range, in: report.source)
                 var fields: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
-                if let rule = ruleIndex[finding.ruleID] { fields.append(("ruleIndex", .int(rule))) }
+                if let rule = parts.ruleIndex[finding.ruleID] { fields.append(("ruleIndex", .int(rule))) }
                 fields += [
                     ("level", .string(SARIFLintFormatter.level(finding.severity))),
                     ("message", .object([("text", .string(text))])),
@@ -119,87 +160,143 @@ public struct SARIFLintFormatter: LintFormatter {
                 results.append(.object(fields))
             }
         }
-
-        // Notifications: inputs that could not be read, and repairs the readers made.
-        var notifications: [JSONValue] = []
-        for error in run.inputErrors {
-            notifications.append(.object([
-                ("locations", .array([.object([("physicalLocation", .object([
-                    ("artifactLocation", .object(artifactLocation(error.path, paths: paths).fields)),
-                ]))])])),
-                ("message", .object([("text", .string(error.description))])),
-                ("level", .string("error")),
-                ("descriptor", .object([("id", .string("input-error")), ("index", .int(0))])),
-            ]))
-        }
-        for report in run.reports {
-            for note in report.notes {
-                var physical: [(String, JSONValue)] = [("artifactLocation", .object(artifactLocation(report.path, paths: paths).fields))]
-                if let location = note.location {
-                    physical.append(("region", .object([("startLine", .int(location.line)), ("startColumn", .int(location.column))])))
-                }
-                notifications.append(.object([
-                    ("locations", .array([.object([("physicalLocation", .object(physical))])])),
-                    ("message", .object([("text", .string(report.path + ": " + note.description))])),
-                    ("level", .string("warning")),
-                    ("descriptor", .object([("id", .string("reader-note")), ("index", .int(1))])),
-                ]))
-            }
-        }
-
-        var driver: [(String, JSONValue)] = [
-            ("name", .string("seokit")),
-            ("version", .string(SEOKitVersion.string)),
-            ("semanticVersion", .string(SEOKitVersion.string)),
-        ]
-        if let informationUri { driver.append(("informationUri", .string(informationUri))) }
-        driver.append(("rules", .array(rules)))
-        driver.append(("notifications", .array([
-            .object([
-                ("id", .string("input-error")),
-                ("shortDescription", .object([("text", .string("An input could not be read; it was not linted."))])),
-                ("defaultConfiguration", .object([("level", .string("error"))])),
-            ]),
-            .object([
-                ("id", .string("reader-note")),
-                ("shortDescription", .object([("text", .string("The reader repaired the input (invalid UTF-8 and the like)."))])),
-                ("defaultConfiguration", .object([("level", .string("warning"))])),
-            ]),
-        ])))
-
-        var runFields: [(String, JSONValue)] = [
-            ("tool", .object([("driver", .object(driver))])),
-            ("invocations", .array([.object([
-                ("executionSuccessful", .bool(run.inputErrors.isEmpty)),
-                ("exitCode", .int(Int(run.exitStatus))),
-                ("toolExecutionNotifications", .array(notifications)),
-            ])])),
-        ]
-        if let root = paths.root {
-            runFields.append(("originalUriBaseIds", .object([
-                (SARIFLintFormatter.rootBaseID, .object([
-                    ("uri", .string(URIEncoding.fileURI(absolutePath: root, directory: true))),
-                    ("description", .object([("text", .string("The root that result paths are relative to."))])),
-                ])),
-            ])))
-        }
-        let findings = run.findings
-        runFields += [
-            ("artifacts", .array(artifacts)),
-            ("results", .array(results)),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("properties", .object([
-                ("failOn", .string(run.failOn.rawValue)),
-                ("baselineMatches", .int(run.baselineMatches)),
-                ("suppressed", .int(run.reports.reduce(0) { $0 + $1.suppressedCount })),
-                ("findings", .int(findings.count)),
-            ])),
-        ]
         return .object([
             ("$schema", .string(SARIFLintFormatter.schemaURI)),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object(runFields)])),
+            ("runs", .array([.object(parts.fieldsBeforeResults + [("results", .array(results))] + parts.fieldsAfterResults)])),
         ])
+    }
+
+    /// Everything in the log but the results, which `render` streams and `log` builds.
+    struct Parts {
+        /// `runs[0]` fields before and after `results`.
+        var fieldsBeforeResults: [(String, JSONValue)]
+        var fieldsAfterResults: [(String, JSONValue)]
+        /// `driver.rules` index of each rule id.
+        var ruleIndex: [String: Int]
+        /// The artifact location of each report, and its index in `artifacts`.
+        var locations: [ArtifactLocation]
+        var reportArtifacts: [Int?]
+
+        init(_ run: LintRun, formatter: SARIFLintFormatter) {
+            let paths = LintPaths(root: run.rootPath, workingDirectory: formatter.workingDirectory)
+            let descriptions = (formatter.catalog ?? RuleCatalog.all).map { $0.description }
+
+            // Rules: the catalogue, then any rule id a finding has that the catalogue lacks.
+            var rules: [JSONValue] = descriptions.map(SARIFLintFormatter.rule)
+            var ruleIndex: [String: Int] = [:]
+            for (index, description) in descriptions.enumerated() where ruleIndex[description.id] == nil {
+                ruleIndex[description.id] = index
+            }
+            for report in run.reports {
+                for finding in report.findings where ruleIndex[finding.ruleID] == nil {
+                    ruleIndex[finding.ruleID] = rules.count
+                    rules.append(.object([("id", .string(finding.ruleID))]))
+                }
+            }
+
+            // Artifacts, one per distinct file.
+            var artifacts: [JSONValue] = []
+            var artifactIndex: [String: Int] = [:]
+            var locations: [ArtifactLocation] = []
+            for report in run.reports {
+                let location = formatter.artifactLocation(report.path, paths: paths)
+                locations.append(location)
+                let key = location.serialized()
+                guard artifactIndex[key] == nil else { continue }
+                artifactIndex[key] = artifacts.count
+                artifacts.append(.object([
+                    ("location", .object(location.fields)),
+                    ("roles", .array([.string("analysisTarget")])),
+                    ("mimeType", .string(SARIFLintFormatter.mimeType(report.format))),
+                    ("properties", .object([
+                        ("format", .string(report.format.rawValue)),
+                        ("isDraft", .bool(report.isDraft)),
+                        ("seoScore", report.seoScore.value.map { .int($0) } ?? .null),
+                        ("readabilityScore", report.readabilityScore.value.map { .int($0) } ?? .null),
+                        ("suppressed", .int(report.suppressedCount)),
+                    ])),
+                ]))
+            }
+            self.locations = locations
+            reportArtifacts = locations.map { artifactIndex[$0.serialized()] }
+            self.ruleIndex = ruleIndex
+
+            // Notifications: inputs that could not be read, and repairs the readers made.
+            var notifications: [JSONValue] = []
+            for error in run.inputErrors {
+                notifications.append(.object([
+                    ("locations", .array([.object([("physicalLocation", .object([
+                        ("artifactLocation", .object(formatter.artifactLocation(error.path, paths: paths).fields)),
+                    ]))])])),
+                    ("message", .object([("text", .string(error.description))])),
+                    ("level", .string("error")),
+                    ("descriptor", .object([("id", .string("input-error")), ("index", .int(0))])),
+                ]))
+            }
+            for (reportIndex, report) in run.reports.enumerated() {
+                for note in report.notes {
+                    var physical: [(String, JSONValue)] = [("artifactLocation", .object(locations[reportIndex].fields))]
+                    if let location = note.location {
+                        physical.append(("region", .object([("startLine", .int(location.line)), ("startColumn", .int(location.column))])))
+                    }
+                    notifications.append(.object([
+                        ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+                        ("message", .object([("text", .string(report.path + ": " + note.description))])),
+                        ("level", .string("warning")),
+                        ("descriptor", .object([("id", .string("reader-note")), ("index", .int(1))])),
+                    ]))
+                }
+            }
+
+            var driver: [(String, JSONValue)] = [
+                ("name", .string("seokit")),
+                ("version", .string(SEOKitVersion.string)),
+                ("semanticVersion", .string(SEOKitVersion.string)),
+            ]
+            if let informationUri = formatter.informationUri { driver.append(("informationUri", .string(informationUri))) }
+            driver.append(("rules", .array(rules)))
+            driver.append(("notifications", .array([
+                .object([
+                    ("id", .string("input-error")),
+                    ("shortDescription", .object([("text", .string("An input could not be read; it was not linted."))])),
+                    ("defaultConfiguration", .object([("level", .string("error"))])),
+                ]),
+                .object([
+                    ("id", .string("reader-note")),
+                    ("shortDescription", .object([("text", .string("The reader repaired the input (invalid UTF-8 and the like)."))])),
+                    ("defaultConfiguration", .object([("level", .string("warning"))])),
+                ]),
+            ])))
+
+            var before: [(String, JSONValue)] = [
+                ("tool", .object([("driver", .object(driver))])),
+                ("invocations", .array([.object([
+                    ("executionSuccessful", .bool(run.inputErrors.isEmpty)),
+                    ("exitCode", .int(Int(run.exitStatus))),
+                    ("toolExecutionNotifications", .array(notifications)),
+                ])])),
+            ]
+            if let root = paths.root {
+                before.append(("originalUriBaseIds", .object([
+                    (SARIFLintFormatter.rootBaseID, .object([
+                        ("uri", .string(URIEncoding.fileURI(absolutePath: root, directory: true))),
+                        ("description", .object([("text", .string("The root that result paths are relative to."))])),
+                    ])),
+                ])))
+            }
+            before.append(("artifacts", .array(artifacts)))
+            fieldsBeforeResults = before
+            fieldsAfterResults = [
+                ("columnKind", .string("unicodeCodePoints")),
+                ("properties", .object([
+                    ("failOn", .string(run.failOn.rawValue)),
+                    ("baselineMatches", .int(run.baselineMatches)),
+                    ("suppressed", .int(run.reports.reduce(0) { $0 + $1.suppressedCount })),
+                    ("findings", .int(run.findingCount)),
+                ])),
+            ]
+        }
     }
 
     // MARK: - Pieces

@@ -32,36 +32,52 @@ public struct TextLintFormatter: LintFormatter {
 
     public func render(_ run: LintRun) -> String {
         let style = ANSIStyle(enabled: colored)
+        // One growing string: a line array per file cost more than the text itself.
+        var output = ""
+        output.reserveCapacity(1 << 16)
         // Groups are separated by a blank line, except consecutive files with nothing but scores.
-        var groups: [(lines: [String], scoresOnly: Bool)] = []
+        var previousScoresOnly: Bool?
+        func startGroup(scoresOnly: Bool) {
+            if let previous = previousScoresOnly, !(scoresOnly && previous) { output += "\n" }
+            previousScoresOnly = scoresOnly
+        }
         for report in run.reports {
-            var lines: [String] = []
+            let scoresOnly = report.findings.isEmpty && report.notes.isEmpty
+            if scoresOnly && !showScores { continue }
+            startGroup(scoresOnly: scoresOnly)
+            let reportPath = style.bold(report.path.terminalSafe)
             for finding in report.findings {
-                let position = "\(finding.range.start.line):\(finding.range.start.column)"
-                lines.append(
-                    style.bold(finding.path.terminalSafe) + ":" + position + ": " + style.severity(finding.severity) + ": "
-                        + finding.message.terminalSafe + " " + style.dim("[" + finding.ruleID + "]"))
+                output += finding.path == report.path ? reportPath : style.bold(finding.path.terminalSafe)
+                output += ":"
+                output += String(finding.range.start.line)
+                output += ":"
+                output += String(finding.range.start.column)
+                output += ": "
+                output += style.severity(finding.severity)
+                output += ": "
+                output += finding.message.terminalSafe
+                output += " "
+                output += style.dim("[" + finding.ruleID + "]")
+                output += "\n"
                 if let suggestion = finding.suggestion, !suggestion.isEmpty {
-                    lines.append("    " + style.cyan("→") + " " + suggestion.terminalSafe)
+                    output += "    " + style.cyan("→") + " "
+                    output += suggestion.terminalSafe
+                    output += "\n"
                 }
             }
             for note in report.notes {
                 let position = note.location.map { "\($0.line):\($0.column):" } ?? ""
-                lines.append(style.bold(report.path.terminalSafe) + ":" + position + " " + style.magenta("note") + ": " + note.message.terminalSafe)
+                output += reportPath + ":" + position + " " + style.magenta("note") + ": " + note.message.terminalSafe + "\n"
             }
-            let scoresOnly = lines.isEmpty
             if showScores {
-                lines.append(style.bold(report.path.terminalSafe) + ": " + scoreSummary(report, style: style))
+                output += reportPath + ": " + scoreSummary(report, style: style) + "\n"
             }
-            if !lines.isEmpty { groups.append((lines, scoresOnly)) }
         }
         if !run.inputErrors.isEmpty {
-            groups.append((run.inputErrors.map { style.bold($0.path.terminalSafe) + ": " + style.severity(.error) + ": " + $0.reason.terminalSafe }, false))
-        }
-        var output = ""
-        for (index, group) in groups.enumerated() {
-            if index > 0, !(group.scoresOnly && groups[index - 1].scoresOnly) { output += "\n" }
-            for line in group.lines { output += line + "\n" }
+            startGroup(scoresOnly: false)
+            for error in run.inputErrors {
+                output += style.bold(error.path.terminalSafe) + ": " + style.severity(.error) + ": " + error.reason.terminalSafe + "\n"
+            }
         }
         if explainScores {
             if !output.isEmpty { output += "\n" }
@@ -82,16 +98,16 @@ public struct TextLintFormatter: LintFormatter {
     /// The closing line: "12 findings (2 errors, 7 warnings, 3 infos) in 5 of 9 files; 3
     /// suppressed; 4 matched the baseline; 1 input error".
     public static func summary(_ run: LintRun) -> String {
-        let findings = run.findings
-        let counts = LintFormatting.counts(findings)
+        let findingCount = run.findingCount
+        let counts = LintFormatting.counts(run.reports.lazy.flatMap(\.findings))
         let filesWithFindings = run.reports.filter { !$0.findings.isEmpty }.count
         let fileCount = run.reports.count
         var parts: [String] = []
-        if findings.isEmpty {
+        if findingCount == 0 {
             parts.append("No findings in " + LintFormatting.plural(fileCount, "file"))
         } else {
             parts.append(
-                LintFormatting.plural(findings.count, "finding") + " ("
+                LintFormatting.plural(findingCount, "finding") + " ("
                     + LintFormatting.plural(counts[.error] ?? 0, "error") + ", "
                     + LintFormatting.plural(counts[.warning] ?? 0, "warning") + ", "
                     + LintFormatting.plural(counts[.info] ?? 0, "info") + ") in \(filesWithFindings) of "
