@@ -31,9 +31,17 @@ public final class WordCache {
         lines = .allocate(capacity: size)
         lines.initialize(repeating: Line(), count: size)
         mask = size - 1
+        pending = .allocate(capacity: WordCache.pendingCapacity)
     }
 
-    deinit { lines.deallocate() }
+    deinit {
+        lines.deallocate()
+        pending.deallocate()
+    }
+
+    /// Words the tokenizer looks up in one batch.
+    static let pendingCapacity = 256
+    let pending: UnsafeMutablePointer<PendingWord>
 
     /// The key of a word of at most 16 bytes, zero-padded.
     @inline(__always)
