@@ -74,6 +74,8 @@ public struct LintSession: Sendable {
         var configuration: LintConfiguration
         /// The path relative to the configuration's folder, for override globs.
         var relativePath: String
+        /// The configuration's rules as they run for this file.
+        var rules: [ResolvedRule]
     }
 
     /// Lints files, folders (recursively) and `-` (standard input).
@@ -90,19 +92,37 @@ public struct LintSession: Sendable {
         let currentDirectory = Paths.currentDirectory
 
         var jobs: [Job] = []
+        // Resolving the catalogue against a configuration is the same for every file of that
+        // configuration that matches the same overrides: once per (configuration, overrides).
+        var resolved: [String: [ResolvedRule]] = [:]
         for file in discovered.files {
             let configuration: LintConfiguration
+            let configurationKey: String
             if let explicit {
                 configuration = explicit
+                configurationKey = "explicit"
             } else if let found = loader.discover(for: file) {
                 do { configuration = try loader.configuration(at: found) } catch { throw .configuration(error) }
+                configurationKey = "file:" + found
             } else {
                 configuration = LintConfiguration()
+                configurationKey = "default"
             }
             let base = ConfigurationLoader.baseFolder(of: configuration) ?? currentDirectory
             let relativePath = file == "-" ? "-" : Paths.relative(file, to: base)
             if file != "-", !LintSession.isSelected(relativePath, by: configuration) { continue }
-            jobs.append(Job(path: file, configuration: configuration, relativePath: relativePath))
+            var key = configurationKey
+            for (index, override) in configuration.overrides.enumerated() where override.files.contains(where: { $0.matches(relativePath) }) {
+                key += "\u{0}" + String(index)
+            }
+            let rules: [ResolvedRule]
+            if let known = resolved[key] {
+                rules = known
+            } else {
+                rules = configuration.resolvedRules(for: relativePath, catalog: catalog)
+                resolved[key] = rules
+            }
+            jobs.append(Job(path: file, configuration: configuration, relativePath: relativePath, rules: rules))
         }
 
         var reports: [LintReport] = []
@@ -164,7 +184,7 @@ public struct LintSession: Sendable {
             let document = try DocumentReader(options: readOptions).read(path: job.path)
             if options.skipDrafts, document.metadata.isDraft { return .skipped }
             let engine = LintEngine(configuration: job.configuration, catalog: catalog)
-            return .report(engine.lint(document, relativePath: job.relativePath, keyphrases: options.keyphrases, cache: cache))
+            return .report(engine.lint(document, rules: job.rules, keyphrases: options.keyphrases, cache: cache))
         } catch {
             return .failed(error)
         }

@@ -42,10 +42,42 @@ struct GenericAnchorRule: Rule {
     static let longestAnchor = anchors.map(\.utf8.count).max() ?? 0
 
     static func normalized(_ text: String) -> String {
+        if let ascii = normalizedASCII(text) { return ascii }
         let lowered = String(text.lowercased().map { $0 == "’" ? "'" : $0 }).collapsingWhitespace()
         let isKept: (Character) -> Bool = { $0.isLetter || $0.isNumber }
         guard let first = lowered.firstIndex(where: isKept), let last = lowered.lastIndex(where: isKept) else { return "" }
         return String(lowered[first...last])
+    }
+
+    /// `normalized` of an all-ASCII text on its bytes (letters and digits are then exactly
+    /// the characters kept), or `nil` for any other text.
+    private static func normalizedASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isKept(_ byte: UInt8) -> Bool {
+                (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            }
+            guard let first = bytes.firstIndex(where: isKept), let last = bytes.lastIndex(where: isKept) else { return "" }
+            return String(unsafeUninitializedCapacity: last - first + 1) { output in
+                var length = 0
+                var pendingSpace = false
+                for byte in bytes[first...last] {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = true
+                    } else {
+                        if pendingSpace {
+                            output[length] = 0x20
+                            length += 1
+                            pendingSpace = false
+                        }
+                        output[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                        length += 1
+                    }
+                }
+                return length
+            }
+        }
     }
 
     func check(_ context: LintContext, options: RuleOptions) -> RuleResult {
