@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,6 +10,9 @@ import Glibc
 /// Front matter is not Markdown: it is cut off before cmark-gfm sees the body, and its line
 /// count is added back to every position cmark reports, so positions refer to the original file.
 public enum MarkdownReader {
+    /// Held while cmark-gfm parses (see `parse`).
+    private static let parsing = Mutex<Void>(())
+
     private static let registerExtensions: Void = {
         cmark_gfm_core_extensions_ensure_registered()
     }()
@@ -73,16 +77,25 @@ public enum MarkdownReader {
         _ = registerExtensions
         let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)!
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink"] {
-            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
-        }
-        bytes.withUnsafeBufferPointer { buffer in
-            guard offset < buffer.count else { return }
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                cmark_parser_feed(parser, pointer + offset, buffer.count - offset)
+        // cmark-gfm keeps the table of inline special characters in a global that every parser
+        // changes: extension characters (autolink's `:`, `w`; strikethrough's `~`) are added
+        // before inline parsing and removed after it, in `finish` and in the table extension
+        // during `feed`. Two parsers on two threads then drop each other's characters and
+        // links go missing at random, so one parser at a time.
+        var root: OpaquePointer?
+        parsing.withLock { _ in
+            for name in ["table", "strikethrough", "autolink"] {
+                if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
             }
+            bytes.withUnsafeBufferPointer { buffer in
+                guard offset < buffer.count else { return }
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                    cmark_parser_feed(parser, pointer + offset, buffer.count - offset)
+                }
+            }
+            root = cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else { return }
+        guard let root else { return }
         defer { cmark_node_free(root) }
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
