@@ -72,4 +72,25 @@ import Testing
             #expect(error.description.hasPrefix("draft.md: malformed front matter at line "))
         }
     }
+
+    /// text target, timeout-d297f0bb (2 KB of prose, minimized by hand to the cause): U+02BC
+    /// MODIFIER LETTER APOSTROPHE after a word and before anything that is not a letter. The word
+    /// stopped before it; U+02BC is a letter to Unicode, so the tokenizer started a word there,
+    /// the word scanner refused an apostrophe at a word's start, and the tokenizer looped on the
+    /// same byte forever (a hang: the batch never finished).
+    @Test(arguments: ["Z\u{02BC}\u{FFFD}ich", "Z\u{02BC}\u{00A0}ich", "\u{02BC}", "a \u{02BC} b", "don\u{02BC}t stop\u{02BC}"])
+    func modifierApostropheOutsideAWord(_ text: String) throws {
+        let (document, _) = try readAndLint(Array(text.utf8), path: "fuzz.txt", format: .text)
+        checkRanges(document)
+        let analysis = TextAnalysis(document: document)
+        var previous = 0
+        for token in analysis.tokens {
+            #expect(token.start < token.end && Int(token.start) >= previous)
+            previous = Int(token.end)
+        }
+        // Every non-space byte belongs to a token.
+        let covered = analysis.tokens.reduce(0) { $0 + Int($1.end - $1.start) }
+        let spaces = text.unicodeScalars.filter { $0 == " " || $0 == "\u{00A0}" }.map { String($0).utf8.count }.reduce(0, +)
+        #expect(covered == document.text.count - spaces, "\(analysis.tokens)")
+    }
 }

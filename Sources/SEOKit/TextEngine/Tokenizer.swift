@@ -74,7 +74,16 @@ public struct Tokenizer: @unchecked Sendable {
                     index += 1
                 }
             } else {
-                index = nonASCII(text, from: index, end: end, into: &tokens, scratch: &scratch)
+                let next = nonASCII(text, from: index, end: end, into: &tokens, scratch: &scratch)
+                // Every scalar must be consumed: a mark that no rule takes becomes a symbol, never
+                // a loop on the same byte.
+                if next > index {
+                    index = next
+                } else {
+                    let size = decodeScalar(text, index, end).1
+                    tokens.append(punctuationToken(index, index + size, .symbol, 0))
+                    index += size
+                }
             }
         }
         resolvePending(into: &tokens, scratch: &scratch)
@@ -607,7 +616,9 @@ public struct Tokenizer: @unchecked Sendable {
         case 0x2018, 0x201C, 0x201E, 0x00AB, 0x2039, 0x201A:
             tokens.append(punctuationToken(start, start + size, .punctuation, Token.Punctuation.openQuote.rawValue))
             return start + size
-        case 0x2019, 0x201D, 0x00BB, 0x203A:
+        case 0x2019, 0x02BC, 0x201D, 0x00BB, 0x203A:
+            // U+02BC is an apostrophe inside a word (scanWord joins it there); standing first, a
+            // closing mark like U+2019.
             if value == 0x2019, let clipped = clippedCurly(text, from: start, end: end) {
                 appendWord(text, start, clipped, into: &tokens, scratch: &scratch)
                 return clipped
