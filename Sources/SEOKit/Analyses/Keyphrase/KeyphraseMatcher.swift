@@ -86,6 +86,7 @@ public struct KeyphraseMatcher: Sendable {
         self.tokens = tokens
         self.sentences = sentences
         var vocabulary: [String: Int32] = [:]
+        vocabulary.reserveCapacity(tokens.count / 2)
         func intern(_ key: String) -> Int32 {
             if let id = vocabulary[key] { return id }
             let id = Int32(vocabulary.count)
@@ -99,7 +100,7 @@ public struct KeyphraseMatcher: Sendable {
             var joinedStem: Int32
             var joinedFolded: Int32
         }
-        var formIndex: [String: Int] = [:]
+        var formIndex = SpellingIndex(capacity: tokens.count)
         var forms: [Form] = []
         var formUnits: [(stem: Int32, folded: Int32)] = []
         var slots: [Slot] = []
@@ -114,20 +115,19 @@ public struct KeyphraseMatcher: Sendable {
                 for tokenIndex in sentence.tokenRange {
                     let token = tokens[tokenIndex]
                     guard token.isWord else { continue }
-                    // Words of up to 15 UTF-8 bytes are small strings: no allocation.
-                    let spelling = String(decoding: UnsafeBufferPointer(rebasing: text[token.range]), as: UTF8.self)
+                    let spellingBytes = UnsafeBufferPointer(rebasing: text[token.range])
                     let formNumber: Int
-                    if let known = formIndex[spelling] {
+                    if let known = formIndex.find(spellingBytes, in: text) {
                         formNumber = known
                     } else {
-                        let keys = KeyphraseNormalization.WordKeys(spelling)
+                        let keys = KeyphraseNormalization.WordKeys(String(decoding: spellingBytes, as: UTF8.self))
                         let start = formUnits.count
                         for part in keys.parts { formUnits.append((intern(part.stem), intern(part.folded))) }
-                        forms.append(Form(
-                            unitStart: start, unitCount: keys.parts.count,
-                            joinedStem: intern(keys.joinedStem), joinedFolded: intern(keys.joinedFolded)))
+                        // A word without hyphens is its own joined form: no second lookup.
+                        let joined: (stem: Int32, folded: Int32) = keys.parts.count == 1 ? formUnits[start] : (intern(keys.joinedStem), intern(keys.joinedFolded))
+                        forms.append(Form(unitStart: start, unitCount: keys.parts.count, joinedStem: joined.stem, joinedFolded: joined.folded))
                         formNumber = forms.count - 1
-                        formIndex[spelling] = formNumber
+                        formIndex.insert(token.range, formNumber, in: text)
                     }
                     let form = forms[formNumber]
                     let slotNumber = Int32(slots.count)
@@ -442,4 +442,47 @@ public struct PhraseOccurrence: Sendable, Hashable {
     /// Whether the phrase opens the text: first sentence, nothing but function words before it
     /// ("The cast iron guide" starts with `cast iron`).
     public var isAtStart: Bool { isFirstSentence && contentWordsBefore == 0 }
+}
+
+/// Distinct spellings of one text, keyed by their bytes in the text: most words of a text are
+/// repeats, and finding them this way costs no `String` and no SipHash per word.
+struct SpellingIndex {
+    private var slots: [(hash: UInt32, start: Int32, length: Int32, form: Int32)]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: (0, 0, 0, -1), count: size)
+        mask = size - 1
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return hash
+    }
+
+    /// The form number of a spelling seen before.
+    func find(_ spelling: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = SpellingIndex.hash(spelling)
+        var index = Int(hash) & mask
+        while slots[index].form >= 0 {
+            let slot = slots[index]
+            if slot.hash == hash, Int(slot.length) == spelling.count,
+               UnsafeBufferPointer(rebasing: text[Int(slot.start)..<(Int(slot.start) + spelling.count)]).elementsEqual(spelling) {
+                return Int(slot.form)
+            }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    /// Records the spelling at `range` of `text` (not seen before) as form `form`.
+    mutating func insert(_ range: Range<Int>, _ form: Int, in text: UnsafeBufferPointer<UInt8>) {
+        let hash = SpellingIndex.hash(UnsafeBufferPointer(rebasing: text[range]))
+        var index = Int(hash) & mask
+        while slots[index].form >= 0 { index = (index + 1) & mask }
+        slots[index] = (hash, Int32(range.lowerBound), Int32(range.count), Int32(form))
+    }
 }

@@ -101,6 +101,14 @@ public enum KeyphraseNormalization {
 
         init(_ word: some StringProtocol) {
             let folded = fold(word)
+            // Most words have no hyphen: no split, one stem.
+            guard folded.utf8.contains(UInt8(ascii: "-")) else {
+                let stem = KeyphraseNormalization.stem(folded: folded)
+                parts = [Part(folded: folded, stem: stem)]
+                joinedFolded = folded
+                joinedStem = stem
+                return
+            }
             let pieces = folded.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
             if pieces.count <= 1 {
                 let single = pieces.first ?? folded
