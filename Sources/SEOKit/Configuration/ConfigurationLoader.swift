@@ -146,7 +146,9 @@ private struct ConfigurationParser {
     mutating func parse(_ text: String) throws(ConfigurationError) -> LintConfiguration {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The encoding named: Yams' default reads the whole process environment on every
+            // parse (it looks for YAMS_DEFAULT_ENCODING), a tenth of the reading of a draft.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let yamlError as YamlError {
             throw syntaxError(yamlError)
         } catch {

@@ -108,7 +108,9 @@ public struct FrontMatter: Sendable, Hashable {
     private static func parseYAML(_ content: String, path: String) throws(InputError) -> FrontMatter {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: content)
+            // The encoding named: Yams' default reads the whole process environment on every
+            // parse (it looks for YAMS_DEFAULT_ENCODING), a tenth of the reading of a draft.
+            node = try Yams.compose(yaml: content, .default, .default, .utf8)
         } catch let error as YamlError {
             throw InputError(path: path, cause: .malformedFrontMatter(line: yamlErrorLine(error).map { $0 + 1 }, detail: yamlProblem(error)))
         } catch {
