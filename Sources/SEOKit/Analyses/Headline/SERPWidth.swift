@@ -127,6 +127,8 @@ public struct SERPWidth: Sendable {
 
     /// Whether a character is drawn as an emoji.
     static func isEmoji(_ character: Character) -> Bool {
+        // ASCII first: asking for Unicode properties costs a table search per scalar.
+        if character.isASCII { return false }
         var sawEmoji = false
         for scalar in character.unicodeScalars {
             if scalar.value == 0xFE0F { return true }
