@@ -60,6 +60,9 @@ struct Lint: ParsableCommand {
     @Flag(name: .long, help: "No ANSI colour (also when NO_COLOR is set or the output is not a terminal).")
     var noColor = false
 
+    @Option(name: .long, help: "Worker threads (default: one per core).")
+    var jobs: Int = BatchScorer.defaultJobs
+
     @OptionGroup var input: InputOptions
 
     enum FailOnArgument: String, ExpressibleByArgument, CaseIterable {
@@ -69,6 +72,7 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one file, folder or '-'") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         let inGitHubActions = Lint.environment("GITHUB_ACTIONS") == "true"
 
         var outputs: [OutputSpec]
@@ -91,7 +95,7 @@ struct Lint: ParsableCommand {
         let options = LintSession.Options(
             configPath: config, keyphrases: keyphrase, failOn: failOn?.severity, skipDrafts: skipDrafts,
             baselinePath: baseline, writeBaselinePath: writeBaseline, readOptions: input.readOptions,
-            include: input.include.map(Glob.init), exclude: input.exclude.map(Glob.init))
+            include: input.include.map(Glob.init), exclude: input.exclude.map(Glob.init), jobs: jobs)
         let run: LintRun
         do {
             run = try LintSession(options: options).run(paths)
