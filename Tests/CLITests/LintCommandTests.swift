@@ -302,6 +302,36 @@ struct LintCommandTests {
         }
     }
 
+    /// The output does not depend on the number of jobs. Bare URLs (GFM autolinks), tables and
+    /// strikethrough on every page: cmark-gfm keeps their inline characters and the table
+    /// extension's arena in globals, so two unguarded parses on two threads lost links at random.
+    @Test func outputIsTheSameWhateverTheJobs() throws {
+        let repo = try Self.repository(configuration: "rules:\n  all: on\n")
+        for index in 0..<300 {
+            _ = try repo.write("content/post-\(index).md", """
+                ---
+                title: Post \(index) about linking
+                keyphrase: linking
+                ---
+                Read www.example.com/\(index) and https://example.org/a/\(index) or mail team\(index)@example.net today.
+
+                | a | b |
+                | --- | --- |
+                | ~~old~~ www.example.com/t\(index) | https://example.com/\(index) |
+
+                More text about linking, with www.example.com/x\(index) ~~struck~~ and www.example.net.
+                """)
+        }
+        let single = try Self.seokit(["lint", "--jobs", "1", "--format", "json", "content"], in: repo.path)
+        #expect(single.status == 0, "\(single.stderr)")
+        // Per page: www.example.com/N, https://example.org/a/N, the two in the table, two more.
+        #expect(single.stdout.contains("6 outbound links"), "links are counted: \(single.stdout.prefix(400))")
+        for _ in 0..<3 {
+            let parallel = try Self.seokit(["lint", "--jobs", "2", "--format", "json", "content"], in: repo.path)
+            #expect(parallel.stdout == single.stdout)
+        }
+    }
+
     @Test func explainUnknownRuleSuggests() throws {
         let repo = try Self.repository()
         let result = try Self.seokit(["explain", "headings.singel-h1"], in: repo.path)
