@@ -12,3 +12,8 @@ echo "== seokit lint Corpora/drafts"
 echo
 echo "== seokit score Corpora/drafts Corpora/pages"
 "$seokit" score Corpora/drafts Corpora/pages || true
+echo
+echo "== seokit compare Corpora/competitors/sourdough-starter/draft.md (HTML report: .build/compare-sourdough.html)"
+"$seokit" compare Corpora/competitors/sourdough-starter/draft.md --competitors Corpora/competitors/sourdough-starter
+"$seokit" compare Corpora/competitors/sourdough-starter/draft.md --competitors Corpora/competitors/sourdough-starter \
+    --format html --output .build/compare-sourdough.html
