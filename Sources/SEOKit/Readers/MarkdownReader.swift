@@ -4,7 +4,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// Reads Markdown (CommonMark with the GFM table, strikethrough and autolink extensions) with
+/// Reads Markdown (CommonMark with GFM tables and autolinks; strikethrough stays text) with
 /// YAML or TOML front matter.
 ///
 /// Front matter is not Markdown: it is cut off before cmark-gfm sees the body, and its line
@@ -77,15 +77,21 @@ public enum MarkdownReader {
         _ = registerExtensions
         let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)!
         defer { cmark_parser_free(parser) }
-        // cmark-gfm keeps the table of inline special characters in a global that every parser
-        // changes: extension characters (autolink's `:`, `w`; strikethrough's `~`) are added
-        // before inline parsing and removed after it, in `finish` and in the table extension
-        // during `feed`. Two parsers on two threads then drop each other's characters and
-        // links go missing at random, so one parser at a time.
-        var root: OpaquePointer?
-        parsing.withLock { _ in
-            for name in ["table", "strikethrough", "autolink"] {
-                if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        // cmark-gfm's extensions share state between all parsers: each extension's inline
+        // characters are switched on and off in one global table around every inline pass, and
+        // the table extension pushes and pops one global arena while it reads a header row. Two
+        // parsers on two threads then lose each other's links or corrupt the arena. So SEOKit
+        // finds GFM autolinks itself (`GFMAutolinks`) and leaves strikethrough as text; the
+        // table extension (whose inline character is `|`) is used under a lock, which every
+        // body that has a `|` outside code also takes, so that no parse reads that character's
+        // entry while another changes it. Other bodies never touch the shared state and are
+        // parsed in parallel.
+        let pipes = pipeUse(bytes, from: offset)
+        let mayHaveTable = pipes.delimiterRow
+        let needsLock = pipes.delimiterRow || pipes.inText
+        func run() {
+            if mayHaveTable, let table = cmark_find_syntax_extension("table") {
+                cmark_parser_attach_syntax_extension(parser, table)
             }
             bytes.withUnsafeBufferPointer { buffer in
                 guard offset < buffer.count else { return }
@@ -93,6 +99,15 @@ public enum MarkdownReader {
                     cmark_parser_feed(parser, pointer + offset, buffer.count - offset)
                 }
             }
+        }
+        var root: OpaquePointer?
+        if needsLock {
+            parsing.withLock { _ in
+                run()
+                root = cmark_parser_finish(parser)
+            }
+        } else {
+            run()
             root = cmark_parser_finish(parser)
         }
         guard let root else { return }
@@ -104,6 +119,53 @@ public enum MarkdownReader {
             if event == CMARK_EVENT_DONE { break }
             visit(cmark_iter_get_node(iterator), event)
         }
+    }
+
+    /// Where a body uses `|`: in a line that could be a GFM table's delimiter row (after
+    /// spaces and block-quote markers, only `|`, `-`, `:` and spaces, with at least one `|` and
+    /// one `-`), and anywhere outside fenced code and backtick spans. Approximate on the safe
+    /// side: a wrong yes only costs the lock.
+    static func pipeUse(_ bytes: [UInt8], from offset: Int) -> (delimiterRow: Bool, inText: Bool) {
+        guard offset < bytes.count, bytes[offset...].contains(UInt8(ascii: "|")) else { return (false, false) }
+        var delimiterRow = false
+        var inText = false
+        var inFence = false
+        var index = offset
+        while index < bytes.count {
+            var cursor = index
+            while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 || bytes[cursor] == UInt8(ascii: ">") { cursor += 1 }
+            let contentStart = cursor
+            var lineEnd = cursor
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let opensFence = lineEnd - contentStart >= 3
+                && (bytes[contentStart..<(contentStart + 3)].allSatisfy { $0 == UInt8(ascii: "`") }
+                    || bytes[contentStart..<(contentStart + 3)].allSatisfy { $0 == UInt8(ascii: "~") })
+            if opensFence {
+                inFence.toggle()
+            } else if !inFence {
+                var pipes = 0
+                var dashes = 0
+                var onlyDelimiters = true
+                var inCodeSpan = false
+                for byte in bytes[contentStart..<lineEnd] {
+                    switch byte {
+                    case UInt8(ascii: "|"):
+                        pipes += 1
+                        if !inCodeSpan { inText = true }
+                    case UInt8(ascii: "-"): dashes += 1
+                    case UInt8(ascii: ":"), 0x20, 0x09, 0x0D: break
+                    case UInt8(ascii: "`"):
+                        inCodeSpan.toggle()
+                        onlyDelimiters = false
+                    default: onlyDelimiters = false
+                    }
+                }
+                if onlyDelimiters, pipes > 0, dashes > 0 { delimiterRow = true }
+                if delimiterRow, inText { break }
+            }
+            index = lineEnd + 1
+        }
+        return (delimiterRow, inText)
     }
 
     /// Turns cmark's node events into blocks.
@@ -224,7 +286,16 @@ public enum MarkdownReader {
             if imageDepth > 0 { altText.append(contentsOf: bytes); return }
             guard builder.isInBlock else { return }
             let start = startOffset(node) ?? expectedSourceOffset
+            let textStart = builder.textCount
             appendAligned(bytes, sourceStart: start)
+            guard linkStarts.isEmpty else { return }
+            for autolink in GFMAutolinks.find(in: bytes) {
+                // The literal was appended byte for byte: its offsets map through the anchors.
+                let linkStart = builder.text.sourceOffset(forTextOffset: textStart + autolink.range.lowerBound)
+                let linkEnd = builder.text.sourceOffset(forTextOffset: textStart + autolink.range.upperBound - 1) + 1
+                let text = String(decoding: bytes[autolink.range], as: UTF8.self)
+                builder.links.append(Link(url: autolink.url, text: text, range: builder.range(linkStart, linkEnd)))
+            }
         }
 
         /// Appends a text literal, anchoring it to the source. cmark merges adjacent text, so a
