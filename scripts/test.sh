@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine and runs every test: the Swift test suite, then the checks
 # that need tools outside Swift — SARIF validation against the OASIS schema and a real SARIF
-# consumer, and the compare report loaded in a real headless browser.
+# consumer, and the compare report loaded in a real headless browser — then the suite again
+# under AddressSanitizer (all of it) and ThreadSanitizer (the multi-threaded suites).
+# SEOKIT_SANITIZERS=0 skips the sanitizer runs (about 12 minutes on 2 cores) for a quick check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,3 +11,7 @@ swift build --build-tests
 swift test --skip-build
 bash scripts/check-sarif.sh
 bash scripts/browser-test.sh
+if [ "${SEOKIT_SANITIZERS:-1}" != 0 ]; then
+    TSAN_FILTER=${TSAN_FILTER:-'HostileConcurrency|Interrupt|LintCommand|StatsCommand|FetchTests|CompareCommand'} \
+        bash scripts/sanitizers.sh both
+fi
