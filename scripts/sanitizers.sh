@@ -74,13 +74,8 @@ case "$which" in
         LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/Fuzz/lsan.supp:print_suppressions=0} \
             run address .build-asan "${ASAN_FILTER:-}" ;;
     thread|tsan)
-        # Synchronization.Mutex locks with raw futex calls on Linux, which TSan does not see: every
-        # access it guards is reported as a race (checked with a 20-line program: the same code
-        # with NSLock is clean). BatchScorer's ordered delivery runs under such a Mutex, so its
-        # closure is suppressed; this also hides races inside `deliver` callbacks, which run under
-        # that lock. Remove once BatchScorer locks with something TSan sees (NSLock, pthread).
+        # SEOKit locks with pthread mutexes (`Locked`), which TSan sees: no suppressions.
         tsan_suppressions=$(mktemp)
-        printf 'race:DeliveryState\n' >"$tsan_suppressions"
         TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:exitcode=66:second_deadlock_stack=1:suppressions=$tsan_suppressions} \
             run thread .build-tsan "${TSAN_FILTER:-$default_tsan_filter}" ;;
     both)

@@ -31,7 +31,7 @@ public struct BatchScorer: Sendable {
     public func run(_ paths: [String], deliver: @escaping @Sendable (Int, ScoreRecord) -> Void) {
         LibXML2.initialize()
         _ = EnglishLexicon.shared
-        let state = Mutex(DeliveryState())
+        let state = Locked(DeliveryState())
         let next = Atomic<Int>(0)
         let total = paths.count
         let workers = min(jobs, max(total, 1))

@@ -197,7 +197,7 @@ public enum CompetitorSource {
 
     /// Runs async work from synchronous code (the commands are synchronous) and waits for it.
     public static func blocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-        let box = Mutex<T?>(nil)
+        let box = Locked<T?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             let value = await work()

@@ -15,7 +15,7 @@ public final class SourceText: Sendable {
     public let lineStarts: [Int]
     /// Code-point counts every `checkpointStride` bytes of very long lines, made when a column
     /// on such a line is first asked for (a minified page, a 50 MB single line).
-    private let checkpoints = Mutex<[Int: [Int]]>([:])
+    private let checkpoints = Locked<[Int: [Int]]>([:])
     private static let checkpointStride = 4096
     private static let longLine = 65_536
 

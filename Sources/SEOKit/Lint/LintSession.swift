@@ -161,7 +161,7 @@ public struct LintSession: Sendable {
     private func lint(_ jobs: [Job]) -> [Outcome?] {
         LibXML2.initialize()
         _ = EnglishLexicon.shared
-        let outcomes = Mutex([Outcome?](repeating: nil, count: jobs.count))
+        let outcomes = Locked([Outcome?](repeating: nil, count: jobs.count))
         let next = Atomic<Int>(0)
         let workers = min(options.jobs, max(jobs.count, 1))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
