@@ -22,26 +22,26 @@ import Glibc
     @Test func extractWritesOnlyIntoTheOutputFolder() throws {
         let root = try TemporaryDirectory()
         try root.write("escape.html", Self.page)
-        try root.write("work/page.html", Self.page)
-        try root.write("work/deep/..html", Self.page)
-        try root.write("work/deep/...html", Self.page)
-        try root.write("work/deep/%2e%2e%2fevil.html", Self.page)
-        try root.makeFolder("work/out")
+        try root.write("site/page.html", Self.page)
+        try root.write("site/deep/..html", Self.page)
+        try root.write("site/deep/...html", Self.page)
+        try root.write("site/deep/%2e%2e%2fevil.html", Self.page)
+        try root.makeFolder("site/out")
         let before = Self.tree(root.path)
-        let pages = ["../escape.html", "./page.html", "deep/../page.html", "deep/..html", "deep/...html", "deep/%2e%2e%2fevil.html", "../work/deep/../../escape.html"]
-        let result = try BoundedProcess.run(["extract", "--output-dir", "out"] + pages, in: root.url("work"), timeout: HostileLimits.smallSeconds)
+        let pages = ["../escape.html", "./page.html", "deep/../page.html", "deep/..html", "deep/...html", "deep/%2e%2e%2fevil.html", "../site/deep/../../escape.html"]
+        let result = try BoundedProcess.run(["extract", "--output-dir", "out"] + pages, in: root.url("site"), timeout: HostileLimits.smallSeconds)
         expectCleanExit(result, status: 0, seconds: HostileLimits.smallSeconds, memory: HostileLimits.smallMemory)
         let added = Self.tree(root.path).subtracting(before)
-        // Everything new is directly inside work/out, one file per page, none hidden or temporary.
-        #expect(added.allSatisfy { $0.hasPrefix("work/out/") && !$0.dropFirst("work/out/".count).contains("/") }, "\(added.sorted())")
+        // Everything new is directly inside site/out, one file per page, none hidden or temporary.
+        #expect(added.allSatisfy { $0.hasPrefix("site/out/") && !$0.dropFirst("site/out/".count).contains("/") }, "\(added.sorted())")
         #expect(added.count == pages.count, "\(added.sorted())")
-        #expect(!added.contains { $0.hasPrefix("work/out/.") || $0.contains(".tmp") }, "\(added.sorted())")
+        #expect(!added.contains { $0.hasPrefix("site/out/.") || $0.contains(".tmp") }, "\(added.sorted())")
         for name in added {
             let text = try String(contentsOfFile: root.url(name), encoding: .utf8)
             #expect(text.contains("Some prose for the extractor"), "\(name)")
         }
         // Nothing outside the output folder changed.
-        for name in before where !name.hasPrefix("work/out") {
+        for name in before where !name.hasPrefix("site/out") {
             #expect(FileManager.default.fileExists(atPath: root.url(name)))
         }
         #expect(try String(contentsOfFile: root.url("escape.html"), encoding: .utf8) == Self.page)

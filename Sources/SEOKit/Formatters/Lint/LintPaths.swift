@@ -102,7 +102,7 @@ public enum URIEncoding {
     }
 
     /// A `file:` URI for an absolute path; `directory` adds the trailing slash SARIF requires
-    /// of base URIs (`file:///work/repo/`).
+    /// of base URIs (`file:///srv/blog/`).
     public static func fileURI(absolutePath: String, directory: Bool = false) -> String {
         var path = encodePath(absolutePath)
         if directory, !path.hasSuffix("/") { path += "/" }
