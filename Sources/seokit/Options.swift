@@ -24,6 +24,16 @@ struct InputOptions: ParsableArguments {
     }
 }
 
+/// `--jobs N`, shared by the commands that work on several threads.
+struct JobsOption: ParsableArguments {
+    @Option(name: .long, help: "Worker threads (default: one per core).")
+    var jobs: Int = BatchScorer.defaultJobs
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+}
+
 enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case md, markdown, html, text, txt
 

@@ -51,7 +51,7 @@ import Testing
     /// `[`. toml++ (inside TOMLKit, used then) asserted in `parse_key` and abort()ed the process; SEOKit now
     /// refuses a table header without a name first. Only inputs the guard stops are read here, in
     /// process (one that reached the assertion would kill the test runner; see
-    /// HostileInputTests.tomlHeaderWithThreeBrackets for the one that still does).
+    /// HostileInputTests.tomlTableHeaderThatAbortedToml for the one that still does).
     @Test(arguments: [
         "+++\n[\n+++",
         "+++\n[\n+++\n\nBody.\n",

@@ -60,8 +60,7 @@ struct Lint: ParsableCommand {
     @Flag(name: .long, help: "No ANSI colour (also when NO_COLOR is set or the output is not a terminal).")
     var noColor = false
 
-    @Option(name: .long, help: "Worker threads (default: one per core).")
-    var jobs: Int = BatchScorer.defaultJobs
+    @OptionGroup var workers: JobsOption
 
     @OptionGroup var input: InputOptions
 
@@ -72,7 +71,6 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one file, folder or '-'") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         let inGitHubActions = Lint.environment("GITHUB_ACTIONS") == "true"
 
         var outputs: [OutputSpec]
@@ -95,7 +93,7 @@ struct Lint: ParsableCommand {
         let options = LintSession.Options(
             configPath: config, keyphrases: keyphrase, failOn: failOn?.severity, skipDrafts: skipDrafts,
             baselinePath: baseline, writeBaselinePath: writeBaseline, readOptions: input.readOptions,
-            include: input.include.map(Glob.init), exclude: input.exclude.map(Glob.init), jobs: jobs)
+            include: input.include.map(Glob.init), exclude: input.exclude.map(Glob.init), jobs: workers.jobs)
         let run: LintRun
         do {
             run = try LintSession(options: options).run(paths)

@@ -20,8 +20,7 @@ struct Score: ParsableCommand {
     @Option(name: .long, help: "Output format: table (default on a terminal), csv, jsonl (default when piped) or json.")
     var format: ScoreFormatArgument?
 
-    @Option(name: .long, help: "Worker threads (default: one per core).")
-    var jobs: Int = BatchScorer.defaultJobs
+    @OptionGroup var workers: JobsOption
 
     @Option(name: .long, help: ArgumentHelp("Focus keyphrase for every article (repeatable); otherwise each article's front matter.", valueName: "text"))
     var keyphrase: [String] = []
@@ -50,7 +49,6 @@ struct Score: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty && filesFrom == nil { throw ValidationError("give files or folders to score, or --files-from") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if sinceLast && db == nil { throw ValidationError("--since-last needs --db") }
     }
 
@@ -68,7 +66,7 @@ struct Score: ParsableCommand {
         for error in discovered.errors { problems.report(error) }
 
         let format = self.format?.format ?? (output == nil && StandardStreams.isTerminal(1) ? .table : .jsonl)
-        let scorer = BatchScorer(jobs: jobs, reader: DocumentReader(options: input.readOptions), keyphrases: keyphrase)
+        let scorer = BatchScorer(jobs: workers.jobs, reader: DocumentReader(options: input.readOptions), keyphrases: keyphrase)
         let destination: OutputDestination
         do {
             destination = try OutputDestination(path: self.output)

@@ -457,15 +457,9 @@ struct SpellingIndex {
         mask = size - 1
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        return hash
-    }
-
     /// The form number of a spelling seen before.
     func find(_ spelling: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = SpellingIndex.hash(spelling)
+        let hash = WordTable.hash(spelling)
         var index = Int(hash) & mask
         while slots[index].form >= 0 {
             let slot = slots[index]
@@ -480,7 +474,7 @@ struct SpellingIndex {
 
     /// Records the spelling at `range` of `text` (not seen before) as form `form`.
     mutating func insert(_ range: Range<Int>, _ form: Int, in text: UnsafeBufferPointer<UInt8>) {
-        let hash = SpellingIndex.hash(UnsafeBufferPointer(rebasing: text[range]))
+        let hash = WordTable.hash(UnsafeBufferPointer(rebasing: text[range]))
         var index = Int(hash) & mask
         while slots[index].form >= 0 { index = (index + 1) & mask }
         slots[index] = (hash, Int32(range.lowerBound), Int32(range.count), Int32(form))
