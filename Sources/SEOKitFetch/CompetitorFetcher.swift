@@ -3,7 +3,6 @@ import Foundation
 import FoundationNetworking
 #endif
 import SEOKit
-import Synchronization
 
 /// Fetches competitor pages over HTTP(S) for `seokit compare --urls FILE`.
 ///
@@ -208,7 +207,7 @@ struct TaskHandle: @unchecked Sendable {
 /// decided early (error status, redirect, too large, not HTML, timed out) is answered at once
 /// and its task cancelled; callbacks arriving afterwards find no state and do nothing.
 final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let states = Mutex<[Int: HopState]>([:])
+    private let states = Locked<[Int: HopState]>([:])
 
     func register(_ identifier: Int, _ state: HopState) {
         states.withLock { $0[identifier] = state }

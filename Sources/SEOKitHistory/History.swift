@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import GRDB
 import SEOKit
-import Synchronization
 
 /// Score history in SQLite: every `seokit score --db` run, its documents, scores and findings.
 ///
@@ -182,7 +181,7 @@ public struct ScoreChanges: Sendable {
 
 /// Hands records from the scoring threads to the database thread, one at a time.
 private final class RecordChannel: Sendable {
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let available = DispatchSemaphore(value: 0)
 
     private struct State: Sendable {

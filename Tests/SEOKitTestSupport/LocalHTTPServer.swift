@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import SEOKit
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 (an ephemeral port) for the fetcher tests: POSIX
 /// sockets, one thread per connection, one request per connection (`Connection: close`).
@@ -75,7 +75,7 @@ public final class LocalHTTPServer: Sendable {
     public let port: Int
     private let listener: Int32
     private let handler: Handler
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var requests: [Request] = []
