@@ -25,29 +25,28 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Compact JSON (one line).
     public func serialized() -> String {
-        var output: [UInt8] = []
+        var output = ByteBuffer(capacity: 256)
         write(to: &output, indent: nil, level: 0)
-        return String(decoding: output, as: UTF8.self)
+        return output.string
     }
 
     /// JSON indented by two spaces.
     public func pretty() -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
+        var output = ByteBuffer(capacity: 4096)
         write(to: &output, indent: 2, level: 0)
-        return String(decoding: output, as: UTF8.self)
+        return output.string
     }
 
     /// Writes into a byte buffer: reports of thousands of findings are megabytes of JSON.
-    func write(to output: inout [UInt8], indent: Int?, level: Int) {
+    func write(to output: inout ByteBuffer, indent: Int?, level: Int) {
         switch self {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): JSONValue.writeInt(value, into: &output)
+        case .null: output.append("null")
+        case .bool(let value): output.append(value ? "true" : "false")
+        case .int(let value): output.appendDecimal(value)
         case .double(let value): JSONValue.writeDouble(value, into: &output)
         case .string(let value): JSONValue.escape(value, into: &output)
         case .array(let items):
-            if items.isEmpty { output.append(contentsOf: "[]".utf8); return }
+            if items.isEmpty { output.append("[]"); return }
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -57,7 +56,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             JSONValue.newline(&output, indent, level)
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.isEmpty { output.append(contentsOf: "{}".utf8); return }
+            if fields.isEmpty { output.append("{}"); return }
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in fields.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -72,44 +71,20 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Decimal digits without a `String` in between.
-    static func writeInt(_ value: Int, into output: inout [UInt8]) {
-        if value >= 0, value < 10 { output.append(UInt8(ascii: "0") &+ UInt8(value)); return }
-        if value < 0 { output.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
-        }
-    }
-
     /// Whole numbers without a fraction (`2`, not `2.0`), others as Swift prints them.
-    static func writeDouble(_ value: Double, into output: inout [UInt8]) {
+    static func writeDouble(_ value: Double, into output: inout ByteBuffer) {
         if value == value.rounded(), abs(value) < 1e15 {
-            writeInt(Int(value), into: &output)
+            output.appendDecimal(Int(value))
         } else {
-            output.append(contentsOf: "\(value)".utf8)
+            output.append(value.description)
         }
     }
 
-    /// Two spaces per level: copied from a run of spaces rather than appended one by one.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
-
-    static func newline(_ output: inout [UInt8], _ indent: Int?, _ level: Int) {
+    @inline(__always)
+    static func newline(_ output: inout ByteBuffer, _ indent: Int?, _ level: Int) {
         guard let indent else { return }
         output.append(0x0A)
-        var remaining = indent * level
-        while remaining > 0 {
-            let count = min(remaining, spaces.count)
-            spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
-            remaining -= count
-        }
+        output.append(repeating: UInt8(ascii: " "), count: indent * level)
     }
 
     /// Whether a byte starts something `escape` rewrites: quote, backslash, controls, DEL and
@@ -119,64 +94,62 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Appends a JSON string literal: runs that need no escaping are copied as they are.
-    static func escape(_ string: String, into output: inout [UInt8]) {
+    static func escape(_ string: String, into output: inout ByteBuffer) {
         var string = string
         string.withUTF8 { escape($0, into: &output) }
     }
 
-    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteBuffer) {
         output.append(UInt8(ascii: "\""))
         escapeContents(bytes, into: &output)
         output.append(UInt8(ascii: "\""))
     }
 
     /// The inside of a string literal, without the quotes.
-    static func escapeContents(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    static func escapeContents(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteBuffer) {
         needsEscape.withUnsafeBufferPointer { needsEscape in
             var runStart = 0
             var index = 0
-            func flush() {
-                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            }
             while index < bytes.count {
                 let byte = bytes[index]
                 guard needsEscape[Int(byte)] else { index += 1; continue }
-                var length = 1
-                switch byte {
-                case UInt8(ascii: "\""): flush(); output.append(contentsOf: #"\""#.utf8)
-                case UInt8(ascii: "\\"): flush(); output.append(contentsOf: #"\\"#.utf8)
-                case 0x0A: flush(); output.append(contentsOf: #"\n"#.utf8)
-                case 0x0D: flush(); output.append(contentsOf: #"\r"#.utf8)
-                case 0x09: flush(); output.append(contentsOf: #"\t"#.utf8)
-                case 0xE2:
+                if byte == 0xE2 {
                     // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript: escape them too.
                     guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
                         index += 1
                         continue
                     }
-                    flush()
-                    output.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                }
+                if index > runStart { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "\""): output.append(#"\""#)
+                case UInt8(ascii: "\\"): output.append(#"\\"#)
+                case 0x0A: output.append(#"\n"#)
+                case 0x0D: output.append(#"\r"#)
+                case 0x09: output.append(#"\t"#)
+                case 0xE2:
+                    output.append(bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#)
                     length = 3
                 default:
                     // Other controls and DEL: \u00XX with lowercase hex digits.
-                    flush()
                     func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
-                    output.append(contentsOf: #"\u00"#.utf8)
+                    output.append(#"\u00"#)
                     output.append(hex(byte >> 4))
                     output.append(hex(byte & 0x0F))
                 }
                 index += length
                 runStart = index
             }
-            flush()
+            if index > runStart { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
         }
     }
 
     /// Appends a JSON string literal to a `String`.
     static func escape(_ string: String, into output: inout String) {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: string.utf8.count + 16)
         escape(string, into: &bytes)
-        output += String(decoding: bytes, as: UTF8.self)
+        output += bytes.string
     }
 }
 
@@ -186,13 +159,19 @@ public indirect enum JSONValue: Sendable, Hashable {
 ///
 /// Open a container, give each member's key (objects) or call `item()` (arrays) before its
 /// value, close it; `value(_:)` writes a small `JSONValue` in place.
-struct JSONStreamWriter {
-    private(set) var output: [UInt8] = []
+struct JSONStreamWriter: ~Copyable {
+    var output: ByteBuffer
     /// Members written so far in each open container, innermost last.
     private var counts: [Int] = []
 
     init(capacity: Int = 4096) {
-        output.reserveCapacity(capacity)
+        self.init(appendingTo: ByteBuffer(capacity: capacity))
+    }
+
+    /// A writer that continues a buffer; `finish()` hands it back.
+    init(appendingTo buffer: consuming ByteBuffer) {
+        output = buffer
+        counts.reserveCapacity(16)
     }
 
     private var level: Int { counts.count }
@@ -206,15 +185,15 @@ struct JSONStreamWriter {
     mutating func key(_ name: StaticString) {
         separate()
         output.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { output.append(contentsOf: $0) }
-        output.append(contentsOf: "\": ".utf8)
+        output.append(name)
+        output.append("\": ")
     }
 
     /// The next member of an object, with a key that may need escaping.
     mutating func key(escaping name: String) {
         separate()
         JSONValue.escape(name, into: &output)
-        output.append(contentsOf: ": ".utf8)
+        output.append(": ")
     }
 
     /// The next element of an array.
@@ -232,9 +211,9 @@ struct JSONStreamWriter {
         second.withUTF8 { JSONValue.escapeContents($0, into: &output) }
         output.append(UInt8(ascii: "\""))
     }
-    mutating func int(_ value: Int) { JSONValue.writeInt(value, into: &output) }
-    mutating func bool(_ value: Bool) { output.append(contentsOf: (value ? "true" : "false").utf8) }
-    mutating func null() { output.append(contentsOf: "null".utf8) }
+    mutating func int(_ value: Int) { output.appendDecimal(value) }
+    mutating func bool(_ value: Bool) { output.append(value ? "true" : "false") }
+    mutating func null() { output.append("null") }
 
     /// As `JSONValue.number(_:places:)`.
     mutating func number(_ value: Double?, places: Int = 2) {
@@ -258,10 +237,10 @@ struct JSONStreamWriter {
         int(value)
     }
 
-    /// The bytes written, with a final line break, as a `String`.
-    mutating func finish() -> String {
+    /// The bytes written, with a final line break.
+    consuming func finish() -> ByteBuffer {
         output.append(0x0A)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -277,8 +256,9 @@ struct JSONStreamWriter {
     }
 
     private mutating func separate() {
-        if counts[counts.count - 1] > 0 { output.append(UInt8(ascii: ",")) }
-        counts[counts.count - 1] += 1
+        let last = counts.count - 1
+        if counts[last] > 0 { output.append(UInt8(ascii: ",")) }
+        counts[last] += 1
         JSONValue.newline(&output, 2, level)
     }
 }

@@ -43,4 +43,13 @@ public protocol LintFormatter: Sendable {
     /// The name used in `--format` (`text`, `json`, `sarif`, `github`).
     static var name: String { get }
     func render(_ run: LintRun) -> String
+    /// Appends the output to a byte buffer: how the CLI writes it, without a `String` of
+    /// megabytes in between. By default, the bytes of `render`.
+    func write(_ run: LintRun, into output: inout ByteBuffer)
+}
+
+extension LintFormatter {
+    public func write(_ run: LintRun, into output: inout ByteBuffer) {
+        output.append(render(run))
+    }
 }

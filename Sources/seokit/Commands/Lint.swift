@@ -111,7 +111,8 @@ struct Lint: ParsableCommand {
             guard let formatter = LintFormats.formatter(
                 named: output.format, colored: toStandardOutput && colorOnTerminal, explainScores: explain && isText)
             else { continue }
-            let rendered = formatter.render(run)
+            var rendered = ByteBuffer(capacity: 1 << 16)
+            formatter.write(run, into: &rendered)
             if let path = output.path {
                 do {
                     try Lint.createParentFolder(of: path)

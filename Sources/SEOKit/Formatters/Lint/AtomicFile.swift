@@ -17,8 +17,17 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: [UInt8], to path: String) throws(AtomicFileError) {
+        try data.withUnsafeBufferPointer { bytes throws(AtomicFileError) in try write(bytes, to: path) }
+    }
+
+    /// Writes a formatter's bytes.
+    public static func write(_ buffer: borrowing ByteBuffer, to path: String) throws(AtomicFileError) {
+        try buffer.withBytes { bytes throws(AtomicFileError) in try write(bytes, to: path) }
+    }
+
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws(AtomicFileError) {
         let stream = try AtomicOutputStream(path: path)
-        try stream.write(data)
+        try stream.write(bytes)
         try stream.commit()
     }
 }
@@ -66,7 +75,11 @@ public final class AtomicOutputStream {
     public func write(_ text: String) throws(AtomicFileError) { try write(Array(text.utf8)) }
 
     public func write(_ data: [UInt8]) throws(AtomicFileError) {
-        let failure: Int32 = data.withUnsafeBytes { buffer in
+        try data.withUnsafeBufferPointer { bytes throws(AtomicFileError) in try write(bytes) }
+    }
+
+    public func write(_ data: UnsafeBufferPointer<UInt8>) throws(AtomicFileError) {
+        let failure: Int32 = { (buffer: UnsafeRawBufferPointer) -> Int32 in
             guard var pointer = buffer.baseAddress else { return 0 }
             var remaining = buffer.count
             while remaining > 0 {
@@ -79,7 +92,7 @@ public final class AtomicOutputStream {
                 pointer += count
             }
             return 0
-        }
+        }(UnsafeRawBufferPointer(data))
         if failure != 0 { throw fail("write", String(cString: strerror(failure))) }
     }
 

@@ -68,8 +68,14 @@ public struct JSONLintFormatter: LintFormatter {
     public init() {}
 
     public func render(_ run: LintRun) -> String {
+        var output = ByteBuffer(capacity: 1 << 16)
+        write(run, into: &output)
+        return output.string
+    }
+
+    public func write(_ run: LintRun, into output: inout ByteBuffer) {
         // Streams the same bytes as `document(run).pretty()`; a test keeps the two equal.
-        var writer = JSONStreamWriter(capacity: 1 << 16)
+        var writer = JSONStreamWriter(appendingTo: output)
         writer.beginObject()
         writer.field("schemaVersion", JSONLintFormatter.schemaVersion)
         writer.key("tool")
@@ -87,7 +93,7 @@ public struct JSONLintFormatter: LintFormatter {
         writer.key("summary")
         writer.value(summary(run))
         writer.endObject()
-        return writer.finish()
+        output = writer.finish()
     }
 
     /// The output as a `JSONValue`, for library users who embed it.

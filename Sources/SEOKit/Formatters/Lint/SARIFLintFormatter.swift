@@ -45,10 +45,16 @@ public struct SARIFLintFormatter: LintFormatter {
     }
 
     public func render(_ run: LintRun) -> String {
+        var output = ByteBuffer(capacity: 1 << 16)
+        write(run, into: &output)
+        return output.string
+    }
+
+    public func write(_ run: LintRun, into output: inout ByteBuffer) {
         // Streams the same bytes as `log(run).pretty()` (a test keeps them equal); only the
         // results, most of the log, are written without a `JSONValue` in between.
         let parts = Parts(run, formatter: self)
-        var writer = JSONStreamWriter(capacity: 1 << 16)
+        var writer = JSONStreamWriter(appendingTo: output)
         writer.beginObject()
         writer.field("$schema", SARIFLintFormatter.schemaURI)
         writer.field("version", "2.1.0")
@@ -122,7 +128,7 @@ public struct SARIFLintFormatter: LintFormatter {
         writer.endObject()
         writer.endArray()
         writer.endObject()
-        return writer.finish()
+        output = writer.finish()
     }
 
     /// SARIF `level` of a severity.
