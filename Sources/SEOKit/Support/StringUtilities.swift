@@ -24,6 +24,17 @@ extension StringProtocol {
         return String(result)
     }
 
+    /// Whether any character is not whitespace (`Character.isWhitespace`), with a byte scan
+    /// for ASCII text.
+    public var hasVisibleCharacter: Bool {
+        var sawNonASCII = false
+        for byte in utf8 {
+            if byte >= 0x80 { sawNonASCII = true; break }
+            if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { return true }
+        }
+        return sawNonASCII && contains { !$0.isWhitespace }
+    }
+
     /// Runs of whitespace folded to one space, ends trimmed.
     public func collapsingWhitespace() -> String {
         // Byte copy for ASCII text; the scalar loop below only when there is more.

@@ -97,7 +97,7 @@ public struct HeadlineAnalysis: Sendable, Hashable {
         self.text = text
         let words = Self.words(in: text)
         self.words = words
-        characters = text.count
+        characters = text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
         let keys = words.map(Self.normalized)
         kind = Self.kind(of: text, keys: keys)
         let lexicon = HeadlineLexicon.shared
@@ -121,6 +121,8 @@ public struct HeadlineAnalysis: Sendable, Hashable {
 
     /// Splits a headline into words (see the type's documentation).
     static func words(in text: String) -> [String] {
+        var copy = text
+        if let words = copy.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiWords(in: $0) : nil }) { return words }
         let characters = Array(text)
         func isWordCharacter(_ character: Character) -> Bool {
             guard let first = character.unicodeScalars.first else { return false }
@@ -158,8 +160,51 @@ public struct HeadlineAnalysis: Sendable, Hashable {
         return words
     }
 
+    /// `words(in:)` of ASCII text, on its bytes: a word is a run of letters and digits, with
+    /// `'` or `-` between two of them and `.` or `,` between two digits kept inside.
+    private static func asciiWords(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        @inline(__always) func isWordByte(_ byte: UInt8) -> Bool {
+            let lower = byte | 0x20
+            return (lower >= 0x61 && lower <= 0x7A) || isDigit(byte)
+        }
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var words: [String] = []
+        var start = -1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isWordByte(byte) {
+                if start < 0 { start = index }
+            } else {
+                var joins = false
+                if start >= 0, index > 0, index + 1 < bytes.count, isWordByte(bytes[index + 1]) {
+                    let joinsLetters = byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")
+                    let joinsDigits = (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && isDigit(bytes[index - 1]) && isDigit(bytes[index + 1])
+                    joins = joinsLetters || joinsDigits
+                }
+                if !joins, start >= 0 {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = -1
+                }
+            }
+            index += 1
+        }
+        if start >= 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+        return words
+    }
+
     /// Lowercased, accents folded, `’` and `‑` read as `'` and `-`.
     static func normalized(_ word: String) -> String {
+        var copy = word
+        if let lowered = copy.withUTF8({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                for (index, byte) in bytes.enumerated() { output[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }) {
+            return lowered
+        }
         var output = ""
         for scalar in word.lowercased().unicodeScalars {
             switch scalar.value {
@@ -197,9 +242,14 @@ public struct HeadlineAnalysis: Sendable, Hashable {
         while index < keys.count - 1, index < 2, listLeadIns.contains(keys[index]) { index += 1 }
         if isListNumber(keys[index]) { return .listNumber }
         // 2. How-to cues.
-        let joined = " " + keys.joined(separator: " ") + " "
-        for cue in [" how to ", " how-to ", " step-by-step ", " step by step ", " tutorial ", " guide to "] where joined.contains(cue) {
-            return .howTo
+        for (position, key) in keys.enumerated() {
+            let next = position + 1 < keys.count ? keys[position + 1] : nil
+            switch key {
+            case "how-to", "step-by-step", "tutorial": return .howTo
+            case "how" where next == "to", "guide" where next == "to": return .howTo
+            case "step" where next == "by" && position + 2 < keys.count && keys[position + 2] == "step": return .howTo
+            default: continue
+            }
         }
         // 3. Questions.
         var trimmed = Substring(text)

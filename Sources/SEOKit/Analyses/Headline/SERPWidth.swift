@@ -35,6 +35,8 @@ public struct SERPWidth: Sendable {
     /// Emoji advance in font units (1.25 em).
     public var emojiAdvance: Int { unitsPerEm * 5 / 4 }
     private let advances: [UInt32: Int]
+    /// `advance(of:)` of each ASCII character.
+    private var asciiAdvances: [Int]
 
     init() {
         var unitsPerEm = 2048
@@ -54,6 +56,8 @@ public struct SERPWidth: Sendable {
         self.unitsPerEm = unitsPerEm
         self.defaultAdvance = defaultAdvance
         self.advances = advances
+        asciiAdvances = []
+        asciiAdvances = (0..<128).map { advance(of: Character(Unicode.Scalar(UInt8($0)))) }
     }
 
     /// Number of code points with a measured advance.
@@ -90,7 +94,19 @@ public struct SERPWidth: Sendable {
 
     /// Width of a text in font units (whitespace collapsed, ends trimmed).
     public func units(of text: String) -> Int {
-        text.collapsingWhitespace().reduce(0) { $0 + advance(of: $1) }
+        var collapsed = text.collapsingWhitespace()
+        // ASCII: one character per byte, advances from a table of 128.
+        if let units = collapsed.withUTF8({ bytes -> Int? in
+            var total = 0
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                total += asciiAdvances[Int(byte)]
+            }
+            return total
+        }) {
+            return units
+        }
+        return collapsed.reduce(0) { $0 + advance(of: $1) }
     }
 
     /// Width of a text in pixels at a font size (default: Google's desktop title, 20 px).

@@ -32,21 +32,18 @@ struct EmptyLinkRule: Rule {
         var findings: [RuleFinding] = []
         var counted = 0
         for link in document.links {
-            let markup = MetaText.markup(link.range, in: document)
-            let isTag = markup.hasPrefix("<")
-            let startTag = isTag ? String(markup.prefix { $0 != ">" }).lowercased() : ""
+            let startTag = MetaText.startTag(of: link.range, in: document)
             // `<a name="x">` without href is an anchor, not a link.
-            if isTag, !startTag.contains("href") { continue }
+            if let startTag, !startTag.contains("href") { continue }
             counted += 1
             var problems: [String] = []
-            if !Self.hasText(link, startTag: startTag, in: document) { problems.append("has no text") }
+            if !Self.hasText(link, startTag: startTag ?? "", in: document) { problems.append("has no text") }
             let url = link.url.trimmed()
-            let lowered = url.lowercased()
             if url.isEmpty {
                 problems.append("has an empty target")
             } else if url == "#" {
                 problems.append("points to “#”, nowhere")
-            } else if lowered.hasPrefix("javascript:") {
+            } else if url.utf8.count >= 11, url.utf8.prefix(11).map({ $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }).elementsEqual("javascript:".utf8) {
                 problems.append("runs JavaScript instead of pointing to a URL")
             }
             guard !problems.isEmpty else { continue }
@@ -64,7 +61,7 @@ struct EmptyLinkRule: Rule {
 
     /// Text, an image with alt text inside, or a label attribute.
     static func hasText(_ link: Link, startTag: String, in document: Document) -> Bool {
-        if link.text.contains(where: { !$0.isWhitespace }) { return true }
+        if link.text.hasVisibleCharacter { return true }
         let range = link.range.start.offset..<max(link.range.end.offset, link.range.start.offset + 1)
         if document.images.contains(where: { range.contains($0.range.start.offset) && !($0.alt ?? "").trimmed().isEmpty }) {
             return true

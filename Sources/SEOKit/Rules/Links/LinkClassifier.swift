@@ -41,69 +41,121 @@ struct LinkClassifier: Sendable {
     }
 
     func classify(_ url: String) -> Target {
-        let trimmed = url.trimmed()
-        if trimmed.isEmpty { return .empty }
-        if trimmed.hasPrefix("#") { return .fragment }
-        if let scheme = Self.scheme(of: trimmed) {
-            guard ["http", "https", "ftp"].contains(scheme) else { return .other(scheme: scheme) }
-            guard let host = Self.host(of: trimmed) else { return .internal }
+        var trimmed = url.trimmed()
+        return trimmed.withUTF8 { classify(bytes: $0) }
+    }
+
+    /// Byte-level: link rules classify every link of every document in a batch.
+    private func classify(bytes: UnsafeBufferPointer<UInt8>) -> Target {
+        if bytes.isEmpty { return .empty }
+        if bytes[0] == UInt8(ascii: "#") { return .fragment }
+        func site(_ host: String?) -> Target {
+            guard let host else { return .internal }
             return siteHosts.contains(host) ? .internal : .outbound(host: host)
         }
-        if trimmed.hasPrefix("//") {
-            guard let host = Self.host(of: trimmed) else { return .internal }
-            return siteHosts.contains(host) ? .internal : .outbound(host: host)
+        if let colon = Self.schemeEnd(in: bytes) {
+            let scheme = UnsafeBufferPointer(rebasing: bytes[..<colon])
+            guard Self.isWebScheme(scheme) else { return .other(scheme: Self.lowercasedString(scheme)) }
+            return site(Self.host(in: bytes, authorityStart: Self.authorityStart(in: bytes, schemeEnd: colon)))
         }
-        if trimmed.lowercased().hasPrefix("www."), let host = Self.host(of: "//" + trimmed) {
-            return siteHosts.contains(host) ? .internal : .outbound(host: host)
+        if bytes.count >= 2, bytes[0] == UInt8(ascii: "/"), bytes[1] == UInt8(ascii: "/") {
+            return site(Self.host(in: bytes, authorityStart: 2))
+        }
+        if Self.hasPrefixIgnoringCase(bytes, "www."), let host = Self.host(in: bytes, authorityStart: 0) {
+            return site(host)
         }
         return .internal
     }
 
     /// The scheme of an absolute URL, lowercased (`https`, `mailto`), or `nil` for a relative one.
-    /// Byte-level: link rules classify every link of every document in a batch.
     static func scheme(of url: String) -> String? {
-        var bytes: [UInt8] = []
-        for byte in url.utf8 {
-            if byte == UInt8(ascii: ":") { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-            let lower = byte | 0x20
-            let isLetter = lower >= 0x61 && lower <= 0x7A && byte < 0x80
-            let isOther = byte >= 0x30 && byte <= 0x39 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-            guard isLetter || (!bytes.isEmpty && isOther) else { return nil }
-            bytes.append(isLetter ? lower : byte)
+        var url = url
+        return url.withUTF8 { bytes in
+            schemeEnd(in: bytes).map { lowercasedString(UnsafeBufferPointer(rebasing: bytes[..<$0])) }
         }
-        return nil
     }
 
     /// The normalised host of an absolute (`scheme://host/...`) or protocol-relative
     /// (`//host/...`) URL: lowercase, no user info, port, trailing dot or leading `www.`.
     static func host(of url: String) -> String? {
-        let bytes = Array(url.utf8)
-        // Where "//" is: at the start, or right after "scheme:".
-        var authorityStart: Int
-        if bytes.count >= 2, bytes[0] == UInt8(ascii: "/"), bytes[1] == UInt8(ascii: "/") {
-            authorityStart = 2
-        } else {
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), scheme(of: url) != nil,
-                  colon + 2 < bytes.count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else { return nil }
-            authorityStart = colon + 3
+        var url = url
+        return url.withUTF8 { bytes -> String? in
+            if bytes.count >= 2, bytes[0] == UInt8(ascii: "/"), bytes[1] == UInt8(ascii: "/") {
+                return host(in: bytes, authorityStart: 2)
+            }
+            guard let colon = schemeEnd(in: bytes), let start = authorityStart(in: bytes, schemeEnd: colon) else { return nil }
+            return host(in: bytes, authorityStart: start)
         }
-        var authorityEnd = authorityStart
+    }
+
+    /// Where the `:` after a scheme is: a letter, then letters, digits, `+`, `.` or `-`.
+    private static func schemeEnd(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: ":") { return index == 0 ? nil : index }
+            let lower = byte | 0x20
+            let isLetter = lower >= 0x61 && lower <= 0x7A && byte < 0x80
+            let isOther = byte >= 0x30 && byte <= 0x39 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            guard isLetter || (index > 0 && isOther) else { return nil }
+        }
+        return nil
+    }
+
+    /// Past `scheme://`, or `nil` when the scheme is not followed by `//`.
+    private static func authorityStart(in bytes: UnsafeBufferPointer<UInt8>, schemeEnd colon: Int) -> Int? {
+        guard colon + 2 < bytes.count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else { return nil }
+        return colon + 3
+    }
+
+    /// The normalised host of the authority starting at `authorityStart`.
+    private static func host(in bytes: UnsafeBufferPointer<UInt8>, authorityStart: Int?) -> String? {
+        guard var start = authorityStart else { return nil }
+        var authorityEnd = start
         while authorityEnd < bytes.count {
             let byte = bytes[authorityEnd]
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\\") { break }
             authorityEnd += 1
         }
-        if let at = bytes[authorityStart..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { authorityStart = at + 1 }
+        if let at = bytes[start..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
         var hostEnd = authorityEnd
-        if authorityStart < authorityEnd, bytes[authorityStart] == UInt8(ascii: "["),
-           let close = bytes[authorityStart..<authorityEnd].firstIndex(of: UInt8(ascii: "]")) {
+        if start < authorityEnd, bytes[start] == UInt8(ascii: "["),
+           let close = bytes[start..<authorityEnd].firstIndex(of: UInt8(ascii: "]")) {
             hostEnd = close + 1
-        } else if let colon = bytes[authorityStart..<authorityEnd].firstIndex(of: UInt8(ascii: ":")) {
+        } else if let colon = bytes[start..<authorityEnd].firstIndex(of: UInt8(ascii: ":")) {
             hostEnd = colon
         }
-        while hostEnd > authorityStart, bytes[hostEnd - 1] == UInt8(ascii: ".") { hostEnd -= 1 }
-        var host = bytes[authorityStart..<hostEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        if host.starts(with: Array("www.".utf8)) { host.removeFirst(4) }
-        return host.isEmpty ? nil : String(decoding: host, as: UTF8.self)
+        while hostEnd > start, bytes[hostEnd - 1] == UInt8(ascii: ".") { hostEnd -= 1 }
+        var host = UnsafeBufferPointer(rebasing: bytes[start..<hostEnd])
+        if host.count >= 4, host[0] == UInt8(ascii: "w"), host[1] == UInt8(ascii: "w"), host[2] == UInt8(ascii: "w"), host[3] == UInt8(ascii: ".") {
+            host = UnsafeBufferPointer(rebasing: host[4...])
+        }
+        return host.isEmpty ? nil : lowercasedString(host)
+    }
+
+    /// `http`, `https` or `ftp`, in any case.
+    private static func isWebScheme(_ scheme: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch scheme.count {
+        case 3: return hasPrefixIgnoringCase(scheme, "ftp")
+        case 4: return hasPrefixIgnoringCase(scheme, "http")
+        case 5: return hasPrefixIgnoringCase(scheme, "https")
+        default: return false
+        }
+    }
+
+    private static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { prefix in
+            guard bytes.count >= prefix.count else { return false }
+            for index in 0..<prefix.count where asciiLowercased(bytes[index]) != prefix[index] { return false }
+            return true
+        }
+    }
+
+    @inline(__always)
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    private static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            for (index, byte) in bytes.enumerated() { output[index] = asciiLowercased(byte) }
+            return bytes.count
+        }
     }
 }
