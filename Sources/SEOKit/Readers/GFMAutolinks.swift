@@ -13,6 +13,11 @@ enum GFMAutolinks {
 
     /// The autolinks of a text node, in order.
     static func find(in text: [UInt8]) -> [Match] {
+        text.withUnsafeBufferPointer { find(in: $0) }
+    }
+
+    /// The autolinks of a text node in cmark's memory, in order.
+    static func find(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
         // Every autolink has a '.' in its domain: most text nodes have none worth scanning.
         guard text.count >= 4, text.contains(UInt8(ascii: ".")) else { return [] }
         var matches: [Match] = []
@@ -46,7 +51,7 @@ enum GFMAutolinks {
         }
     }
 
-    private static func hasPrefix(_ text: [UInt8], at index: Int, _ prefix: StaticString) -> Bool {
+    private static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, at index: Int, _ prefix: StaticString) -> Bool {
         prefix.withUTF8Buffer { prefix in
             guard index + prefix.count <= text.count else { return false }
             for offset in 0..<prefix.count where text[index + offset] != prefix[offset] { return false }
@@ -57,7 +62,7 @@ enum GFMAutolinks {
     /// `www.` addresses and URLs with a scheme. A `www.` address starts after whitespace or
     /// `*_~(`; a scheme only needs no letter before it (`builds:https://…` is a link, as
     /// cmark-gfm has it, `xhttps://…` is not).
-    private static func addressOrURL(at start: Int, in text: [UInt8], after previous: UInt8?) -> Match? {
+    private static func addressOrURL(at start: Int, in text: UnsafeBufferPointer<UInt8>, after previous: UInt8?) -> Match? {
         let domainStart: Int
         let prefix: String
         if let previous, (previous | 0x20) >= UInt8(ascii: "a"), (previous | 0x20) <= UInt8(ascii: "z") { return nil }
@@ -87,7 +92,7 @@ enum GFMAutolinks {
 
     /// The end of a valid domain: segments of letters, digits, `_` and `-` separated by
     /// periods, at least one period, no `_` in the last two segments.
-    private static func validDomain(in text: [UInt8], from start: Int) -> Int? {
+    private static func validDomain(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         var periods = 0
         var underscoreInSegment = [false]
@@ -113,7 +118,7 @@ enum GFMAutolinks {
 
     /// Trailing punctuation, unbalanced closing parentheses and a trailing entity reference are
     /// not part of the link.
-    private static func trimmed(_ text: [UInt8], start: Int, end: Int) -> Int {
+    private static func trimmed(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int {
         var end = end
         while end > start {
             let last = text[end - 1]
@@ -143,7 +148,7 @@ enum GFMAutolinks {
 
     /// An e-mail address around the `@` at `at`: letters, digits and `.+-_` before it, a domain
     /// with at least one period after it, not ending in `-` or `_`.
-    private static func email(around at: Int, in text: [UInt8], notBefore limit: Int) -> Match? {
+    private static func email(around at: Int, in text: UnsafeBufferPointer<UInt8>, notBefore limit: Int) -> Match? {
         var start = at
         while start > limit, isLocalByte(text[start - 1]) { start -= 1 }
         guard start < at else { return nil }

@@ -209,9 +209,13 @@ public enum MarkdownReader {
             return source.offset(line: line + lineShift, byteColumn: column) + 1
         }
 
-        func literal(_ node: OpaquePointer) -> [UInt8] {
-            guard let pointer = cmark_node_get_literal(node) else { return [] }
-            return Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
+        func literal(_ node: OpaquePointer) -> [UInt8] { Array(literalBytes(node)) }
+
+        /// A node's literal in cmark's own memory, valid while the tree lives: text nodes are
+        /// read in place rather than copied.
+        func literalBytes(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+            guard let pointer = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
         }
 
         func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -282,7 +286,7 @@ public enum MarkdownReader {
         }
 
         mutating func text(_ node: OpaquePointer) {
-            let bytes = literal(node)
+            let bytes = literalBytes(node)
             if imageDepth > 0 { altText.append(contentsOf: bytes); return }
             guard builder.isInBlock else { return }
             let start = startOffset(node) ?? expectedSourceOffset
@@ -301,11 +305,11 @@ public enum MarkdownReader {
         /// Appends a text literal, anchoring it to the source. cmark merges adjacent text, so a
         /// literal may contain decoded entities or escapes; walk both side by side and anchor
         /// after each such spot so later bytes still map exactly.
-        mutating func appendAligned(_ literal: [UInt8], sourceStart reported: Int) {
+        mutating func appendAligned(_ literal: UnsafeBufferPointer<UInt8>, sourceStart reported: Int) {
             let sourceBytes = source.bytes
             let sourceStart = realigned(literal, reported: reported)
             let end = sourceStart + literal.count
-            if end <= sourceBytes.count, sourceBytes[sourceStart..<end].elementsEqual(literal) {
+            if end <= sourceBytes.count, Self.equal(sourceBytes, at: sourceStart, literal) {
                 builder.appendVerbatim(literal, sourceOffset: sourceStart)
                 expectedSourceOffset = end
                 return
@@ -353,6 +357,12 @@ public enum MarkdownReader {
             expectedSourceOffset = j
         }
 
+        /// Whether `bytes` holds `other` at `offset` (which the caller keeps in bounds).
+        static func equal(_ bytes: [UInt8], at offset: Int, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let otherBase = other.baseAddress else { return true }
+            return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, otherBase, other.count) == 0 }
+        }
+
         /// The end of an entity or character reference (`&amp;`, `&#233;`) starting at `start`.
         static func entityEnd(_ bytes: [UInt8], from start: Int) -> Int? {
             var index = start + 1
@@ -370,18 +380,22 @@ public enum MarkdownReader {
         /// continuation lines (stripped indentation, lazy lines in lists and quotes) and inside
         /// padded code spans. Its lines are right, so when the literal is not where the column
         /// says, take its nearest occurrence on that line.
-        func realigned(_ literal: [UInt8], reported: Int) -> Int {
+        func realigned(_ literal: UnsafeBufferPointer<UInt8>, reported: Int) -> Int {
             let bytes = source.bytes
-            let probe = literal.prefix { $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "\\") }.prefix(8)
+            var probeLength = 0
+            while probeLength < min(8, literal.count), literal[probeLength] != UInt8(ascii: "&"), literal[probeLength] != UInt8(ascii: "\\") {
+                probeLength += 1
+            }
+            let probe = UnsafeBufferPointer(rebasing: literal[..<probeLength])
             guard !probe.isEmpty, reported < bytes.count else { return reported }
-            if reported + probe.count <= bytes.count, bytes[reported..<(reported + probe.count)].elementsEqual(probe) { return reported }
+            if reported + probe.count <= bytes.count, Self.equal(bytes, at: reported, probe) { return reported }
             let line = source.lineIndex(containing: reported)
             let lineStart = source.lineStarts[line]
             let lineEnd = line + 1 < source.lineCount ? source.lineStarts[line + 1] : bytes.count
             var best: Int?
             var candidate = lineStart
             while candidate + probe.count <= lineEnd {
-                if bytes[candidate..<(candidate + probe.count)].elementsEqual(probe) {
+                if Self.equal(bytes, at: candidate, probe) {
                     if best == nil || abs(candidate - reported) < abs(best! - reported) { best = candidate }
                 }
                 candidate += 1

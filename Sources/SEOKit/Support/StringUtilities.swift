@@ -24,6 +24,28 @@ extension StringProtocol {
         return String(result)
     }
 
+    /// Whether the bytes of `needle` occur in the string: a plain byte search, for the ASCII
+    /// needles the rules look for (`-`, `%`, `href`), where Foundation's `contains` compares
+    /// Unicode-aware at a thousand times the cost.
+    public func containsBytes(_ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard let first = needle.first else { return true }
+            let bytes = utf8
+            var index = bytes.startIndex
+            while let found = bytes[index...].firstIndex(of: first) {
+                var candidate = found
+                var matched = true
+                for byte in needle {
+                    guard candidate != bytes.endIndex, bytes[candidate] == byte else { matched = false; break }
+                    candidate = bytes.index(after: candidate)
+                }
+                if matched { return true }
+                index = bytes.index(after: found)
+            }
+            return false
+        }
+    }
+
     /// Whether any character is not whitespace (`Character.isWhitespace`), with a byte scan
     /// for ASCII text.
     public var hasVisibleCharacter: Bool {

@@ -267,7 +267,7 @@ public struct HeadlineAnalysis: Sendable, Hashable {
         if numberWords.contains(key) { return true }
         let digits = key.filter { $0 != "," && $0 != "." }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        if digits.count == 4, let year = Int(digits), (1800...2199).contains(year), !key.contains(",") { return false }
+        if digits.count == 4, let year = Int(digits), (1800...2199).contains(year), !key.containsBytes(",") { return false }
         return true
     }
 
@@ -330,7 +330,7 @@ struct HeadlineLexicon: Sendable {
     func lookup<Value>(_ key: String, in table: [String: Value]) -> Value? {
         if let value = table[key] { return value }
         if key.hasSuffix("'s"), let value = table[String(key.dropLast(2))] { return value }
-        if key.contains("-") {
+        if key.containsBytes("-") {
             for part in key.split(separator: "-") {
                 if let value = table[String(part)] { return value }
             }

@@ -73,7 +73,7 @@ struct ImageAltRule: Rule {
     static func isMarkedDecorative(_ markup: String) -> Bool {
         guard markup.hasPrefix("<") else { return false }
         let tag = String(markup.prefix { $0 != ">" }).lowercased().filter { $0 != " " && $0 != "'" && $0 != "\"" }
-        return tag.contains("role=presentation") || tag.contains("role=none") || tag.contains("aria-hidden=true")
+        return tag.containsBytes("role=presentation") || tag.containsBytes("role=none") || tag.containsBytes("aria-hidden=true")
     }
 
     /// The last path segment of an image URL, for messages.

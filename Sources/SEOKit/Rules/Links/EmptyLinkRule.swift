@@ -34,7 +34,7 @@ struct EmptyLinkRule: Rule {
         for link in document.links {
             let startTag = MetaText.startTag(of: link.range, in: document)
             // `<a name="x">` without href is an anchor, not a link.
-            if let startTag, !startTag.contains("href") { continue }
+            if let startTag, !startTag.containsBytes("href") { continue }
             counted += 1
             var problems: [String] = []
             if !Self.hasText(link, startTag: startTag ?? "", in: document) { problems.append("has no text") }

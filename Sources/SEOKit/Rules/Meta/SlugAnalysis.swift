@@ -59,7 +59,7 @@ struct SlugAnalysis: Sendable, Hashable {
         var body = slug
         // A file extension: a final dot followed by a known extension.
         var fileExtension: String?
-        if let dot = body.lastIndex(of: "."), !body[body.index(after: dot)...].contains("/") {
+        if let dot = body.lastIndex(of: "."), !body[body.index(after: dot)...].containsBytes("/") {
             let ext = body[body.index(after: dot)...].lowercased()
             if Self.fileExtensions.contains(ext) {
                 fileExtension = ext
@@ -69,7 +69,7 @@ struct SlugAnalysis: Sendable, Hashable {
         let decoded = Self.percentDecoded(body)
         if decoded != body { problems.append(.percentEncoding) }
         if decoded.contains(where: { $0.isUppercase }) { problems.append(.uppercase) }
-        if decoded.contains("_") { problems.append(.underscores) }
+        if decoded.containsBytes("_") { problems.append(.underscores) }
         if decoded.contains(where: { $0 == " " || $0 == "+" || $0.isWhitespace }) { problems.append(.spaces) }
         var punctuation: [Character] = []
         for character in decoded where !(character.isLetter || character.isNumber || character == "-" || character == "/"
@@ -78,7 +78,7 @@ struct SlugAnalysis: Sendable, Hashable {
         }
         if !punctuation.isEmpty { problems.append(.punctuation(punctuation.map { String($0) }.joined(separator: " "))) }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: false)
-        if segments.contains(where: { $0.contains("--") || $0.hasPrefix("-") || $0.hasSuffix("-") }) { problems.append(.extraHyphens) }
+        if segments.contains(where: { $0.containsBytes("--") || $0.hasPrefix("-") || $0.hasSuffix("-") }) { problems.append(.extraHyphens) }
         // Digit runs.
         var longNumber: String?
         var run = ""
@@ -137,7 +137,7 @@ struct SlugAnalysis: Sendable, Hashable {
 
     /// `%XX` sequences decoded as UTF-8; invalid sequences are kept as written.
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.containsBytes("%") else { return text }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         var index = 0
