@@ -126,46 +126,52 @@ public enum MarkdownReader {
     /// one `-`), and anywhere outside fenced code and backtick spans. Approximate on the safe
     /// side: a wrong yes only costs the lock.
     static func pipeUse(_ bytes: [UInt8], from offset: Int) -> (delimiterRow: Bool, inText: Bool) {
-        guard offset < bytes.count, bytes[offset...].contains(UInt8(ascii: "|")) else { return (false, false) }
-        var delimiterRow = false
-        var inText = false
-        var inFence = false
-        var index = offset
-        while index < bytes.count {
-            var cursor = index
-            while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 || bytes[cursor] == UInt8(ascii: ">") { cursor += 1 }
-            let contentStart = cursor
-            var lineEnd = cursor
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let opensFence = lineEnd - contentStart >= 3
-                && (bytes[contentStart..<(contentStart + 3)].allSatisfy { $0 == UInt8(ascii: "`") }
-                    || bytes[contentStart..<(contentStart + 3)].allSatisfy { $0 == UInt8(ascii: "~") })
-            if opensFence {
-                inFence.toggle()
-            } else if !inFence {
-                var pipes = 0
-                var dashes = 0
-                var onlyDelimiters = true
-                var inCodeSpan = false
-                for byte in bytes[contentStart..<lineEnd] {
-                    switch byte {
-                    case UInt8(ascii: "|"):
-                        pipes += 1
-                        if !inCodeSpan { inText = true }
-                    case UInt8(ascii: "-"): dashes += 1
-                    case UInt8(ascii: ":"), 0x20, 0x09, 0x0D: break
-                    case UInt8(ascii: "`"):
-                        inCodeSpan.toggle()
-                        onlyDelimiters = false
-                    default: onlyDelimiters = false
-                    }
-                }
-                if onlyDelimiters, pipes > 0, dashes > 0 { delimiterRow = true }
-                if delimiterRow, inText { break }
+        bytes.withUnsafeBufferPointer { bytes in
+            guard offset < bytes.count, memchr(bytes.baseAddress! + offset, Int32(UInt8(ascii: "|")), bytes.count - offset) != nil else {
+                return (false, false)
             }
-            index = lineEnd + 1
+            let base = bytes.baseAddress!
+            var delimiterRow = false
+            var inText = false
+            var inFence = false
+            var index = offset
+            while index < bytes.count {
+                var cursor = index
+                while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 || bytes[cursor] == UInt8(ascii: ">") { cursor += 1 }
+                let contentStart = cursor
+                let lineEnd = memchr(base + contentStart, 0x0A, bytes.count - contentStart)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                let opensFence = lineEnd - contentStart >= 3
+                    && ((bytes[contentStart] == UInt8(ascii: "`") && bytes[contentStart + 1] == UInt8(ascii: "`") && bytes[contentStart + 2] == UInt8(ascii: "`"))
+                        || (bytes[contentStart] == UInt8(ascii: "~") && bytes[contentStart + 1] == UInt8(ascii: "~") && bytes[contentStart + 2] == UInt8(ascii: "~")))
+                if opensFence {
+                    inFence.toggle()
+                } else if !inFence, memchr(base + contentStart, Int32(UInt8(ascii: "|")), lineEnd - contentStart) != nil {
+                    // Only lines with a `|` can be a delimiter row or put one in text.
+                    var pipes = 0
+                    var dashes = 0
+                    var onlyDelimiters = true
+                    var inCodeSpan = false
+                    for byte in UnsafeBufferPointer(rebasing: bytes[contentStart..<lineEnd]) {
+                        switch byte {
+                        case UInt8(ascii: "|"):
+                            pipes += 1
+                            if !inCodeSpan { inText = true }
+                        case UInt8(ascii: "-"): dashes += 1
+                        case UInt8(ascii: ":"), 0x20, 0x09, 0x0D: break
+                        case UInt8(ascii: "`"):
+                            inCodeSpan.toggle()
+                            onlyDelimiters = false
+                        default: onlyDelimiters = false
+                        }
+                    }
+                    if onlyDelimiters, pipes > 0, dashes > 0 { delimiterRow = true }
+                    if delimiterRow, inText { break }
+                }
+                index = lineEnd + 1
+            }
+            return (delimiterRow, inText)
         }
-        return (delimiterRow, inText)
     }
 
     /// Turns cmark's node events into blocks.

@@ -134,9 +134,63 @@ enum HTMLFragment {
     static func readBlock(_ bytes: [UInt8], baseOffset: Int, into builder: inout DocumentBuilder) {
         guard !bytes.isEmpty else { return }
         builder.endBlock(sourceEnd: nil)
+        if let comments = commentsOfSimpleBlock(bytes) {
+            for comment in comments {
+                builder.comments.append(SourceComment(
+                    text: String(decoding: bytes[comment.text], as: UTF8.self),
+                    range: builder.range(baseOffset + comment.markup.lowerBound, baseOffset + comment.markup.upperBound)))
+            }
+            return
+        }
         let tree = HTMLTree.parse(bytes, baseOffset: baseOffset)
         HTMLContentWalker(tree: tree).walk(from: HTMLTree.root, into: &builder)
         builder.endBlock(sourceEnd: nil)
+    }
+
+    /// The comments of a block made only of comments, closing tags and whitespace (the
+    /// `<!-- seokit-disable … -->` directives and the `</aside>` lines most HTML blocks in
+    /// Markdown are), read without a libxml2 parse; `nil` for anything else, which libxml2
+    /// reads. A comment qualifies when its text has no `--` and no characters outside XML's,
+    /// so libxml2 would report the same text and span.
+    static func commentsOfSimpleBlock(_ bytes: [UInt8]) -> [(text: Range<Int>, markup: Range<Int>)]? {
+        var comments: [(text: Range<Int>, markup: Range<Int>)] = []
+        var index = 0
+        let count = bytes.count
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        @inline(__always) func isNameByte(_ byte: UInt8) -> Bool {
+            let lower = byte | 0x20
+            return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
+        }
+        while index < count {
+            let byte = bytes[index]
+            if isSpace(byte) { index += 1; continue }
+            guard byte == UInt8(ascii: "<"), index + 1 < count else { return nil }
+            if bytes[index + 1] == UInt8(ascii: "/") {
+                // A closing tag: `</name>`, spaces allowed before `>`.
+                var cursor = index + 2
+                guard cursor < count, (bytes[cursor] | 0x20) >= 0x61, (bytes[cursor] | 0x20) <= 0x7A else { return nil }
+                while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
+                while cursor < count, isSpace(bytes[cursor]) { cursor += 1 }
+                guard cursor < count, bytes[cursor] == UInt8(ascii: ">") else { return nil }
+                index = cursor + 1
+                continue
+            }
+            // A comment: `<!--`, text without `--`, `-->`.
+            guard index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"),
+                  bytes[index + 3] == UInt8(ascii: "-") else { return nil }
+            let textStart = index + 4
+            guard textStart < count, bytes[textStart] != UInt8(ascii: ">"), bytes[textStart] != UInt8(ascii: "-") else { return nil }
+            var cursor = textStart
+            while cursor + 1 < count, !(bytes[cursor] == UInt8(ascii: "-") && bytes[cursor + 1] == UInt8(ascii: "-")) {
+                let byte = bytes[cursor]
+                guard byte >= 0x20 || isSpace(byte), byte != 0x7F else { return nil }
+                cursor += 1
+            }
+            guard cursor + 2 < count, bytes[cursor + 2] == UInt8(ascii: ">") else { return nil }
+            comments.append((textStart..<cursor, index..<(cursor + 3)))
+            index = cursor + 3
+        }
+        return comments
     }
 
     /// One inline tag inside a paragraph: comments (directives), `<img>` and `<br>` matter.
