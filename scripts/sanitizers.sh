@@ -25,7 +25,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 which=${1:-both}
 jobs=${SANITIZER_JOBS:-2}
-default_tsan_filter='HostileConcurrency|HostileInput|Interrupt|LintCommand|StatsCommand|FetchTests|CompareCommand'
+default_tsan_filter='HostileConcurrency|StreamingLint|HostileInput|Interrupt|LintCommand|StatsCommand|FetchTests|CompareCommand'
 summary=()
 status=0
 

@@ -12,6 +12,6 @@ swift test --skip-build
 bash scripts/check-sarif.sh
 bash scripts/browser-test.sh
 if [ "${SEOKIT_SANITIZERS:-1}" != 0 ]; then
-    TSAN_FILTER=${TSAN_FILTER:-'HostileConcurrency|Interrupt|LintCommand|StatsCommand|FetchTests|CompareCommand'} \
+    TSAN_FILTER=${TSAN_FILTER:-'HostileConcurrency|StreamingLint|Interrupt|LintCommand|StatsCommand|FetchTests|CompareCommand'} \
         bash scripts/sanitizers.sh both
 fi

@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 
 /// Scores many inputs on all cores and hands results back in input order.
 ///
@@ -27,36 +25,15 @@ public struct BatchScorer: Sendable {
     /// One worker per core.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// Scores `paths`; `deliver` is called once per path, in order, never concurrently.
-    public func run(_ paths: [String], deliver: @escaping @Sendable (Int, ScoreRecord) -> Void) {
+    /// Scores `paths`; `deliver` is called once per path, in order, on the calling thread.
+    public func run(_ paths: [String], deliver: (Int, ScoreRecord) -> Void) {
         LibXML2.initialize()
         _ = EnglishLexicon.shared
-        let state = Locked(DeliveryState())
-        let next = Atomic<Int>(0)
-        let total = paths.count
-        let workers = min(jobs, max(total, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            // Each worker keeps its own word cache across the documents it scores.
-            let cache = WordCache()
-            let engine = LintEngine()
-            while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < total else { break }
-                let record = score(paths[index], engine: engine, cache: cache)
-                state.withLock { state in
-                    state.pending[index] = record
-                    while let ready = state.pending.removeValue(forKey: state.nextToDeliver) {
-                        deliver(state.nextToDeliver, ready)
-                        state.nextToDeliver += 1
-                    }
-                }
-            }
-        }
-    }
-
-    private struct DeliveryState: Sendable {
-        var pending: [Int: ScoreRecord] = [:]
-        var nextToDeliver = 0
+        // Each worker keeps its own word cache and engine across the documents it scores.
+        OrderedHandoff<ScoreRecord>.run(
+            count: paths.count, workers: jobs, state: { (WordCache(), LintEngine()) },
+            work: { index, state in score(paths[index], engine: state.1, cache: state.0) },
+            deliver: deliver)
     }
 
     /// Reads, lints and scores one input; failures become error records.

@@ -107,6 +107,9 @@ public struct ByteBuffer: ~Copyable {
         count += digits
     }
 
+    /// Empties the buffer, keeping its storage (after its bytes were written out).
+    public mutating func removeAll() { count = 0 }
+
     /// The bytes written so far.
     public func withBytes<Result, Failure: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
         try body(UnsafeBufferPointer(start: base, count: count))

@@ -153,6 +153,11 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 }
 
+/// The containers a JSON document written in pieces has open between pieces.
+struct JSONNesting {
+    var counts: [Int] = []
+}
+
 /// Writes indented JSON straight into a byte buffer, byte for byte as `JSONValue.pretty()`
 /// writes the same value, without building the tree first: a lint run's JSON is megabytes,
 /// and a tree of boxed values costs more than writing it.
@@ -162,17 +167,30 @@ public indirect enum JSONValue: Sendable, Hashable {
 struct JSONStreamWriter: ~Copyable {
     var output: ByteBuffer
     /// Members written so far in each open container, innermost last.
-    private var counts: [Int] = []
+    private var counts: [Int]
 
     init(capacity: Int = 4096) {
         self.init(appendingTo: ByteBuffer(capacity: capacity))
     }
 
     /// A writer that continues a buffer; `finish()` hands it back.
-    init(appendingTo buffer: consuming ByteBuffer) {
+    init(appendingTo buffer: consuming ByteBuffer, nesting: JSONNesting = JSONNesting()) {
         output = buffer
+        counts = nesting.counts
         counts.reserveCapacity(16)
     }
+
+    /// Writes one piece of a document written in several (a lint run's output, report by
+    /// report): the containers left open stay open in `nesting` until a later piece closes them.
+    static func piece(_ output: inout ByteBuffer, _ nesting: inout JSONNesting, _ body: (inout JSONStreamWriter) -> Void) {
+        var writer = JSONStreamWriter(appendingTo: output, nesting: nesting)
+        body(&writer)
+        nesting.counts = writer.counts
+        output = writer.release()
+    }
+
+    /// The buffer, as written so far.
+    consuming func release() -> ByteBuffer { output }
 
     private var level: Int { counts.count }
 

@@ -58,9 +58,13 @@ public struct Baseline: Sendable, Hashable {
 
     /// Records every finding of a run; paths become relative to `folder` (the baseline file's).
     public init(recording run: LintRun, relativeTo folder: String) {
-        var entries: Set<Entry> = []
-        for report in run.reports { entries.formUnion(Baseline.keys(for: report, relativeTo: folder)) }
-        self.entries = entries
+        self.init()
+        for report in run.reports { record(report, relativeTo: folder) }
+    }
+
+    /// Records every finding of one report (a run streams its reports one at a time).
+    public mutating func record(_ report: LintReport, relativeTo folder: String) {
+        entries.formUnion(Baseline.keys(for: report, relativeTo: folder))
     }
 
     /// The key of each finding of a report, in the report's order.
@@ -80,19 +84,26 @@ public struct Baseline: Sendable, Hashable {
     /// The run without the findings this baseline has; `baselineMatches` counts the dropped ones.
     public func filter(_ run: LintRun, relativeTo folder: String) -> LintRun {
         var filtered = run
-        var dropped = 0
         for index in filtered.reports.indices {
-            let report = filtered.reports[index]
-            let keys = Baseline.keys(for: report, relativeTo: folder)
-            var kept: [Finding] = []
-            kept.reserveCapacity(report.findings.count)
-            for (finding, key) in zip(report.findings, keys) {
-                if entries.contains(key) { dropped += 1 } else { kept.append(finding) }
-            }
-            filtered.reports[index].findings = kept
+            let (report, dropped) = filter(filtered.reports[index], relativeTo: folder)
+            filtered.reports[index] = report
+            filtered.baselineMatches += dropped
         }
-        filtered.baselineMatches += dropped
         return filtered
+    }
+
+    /// One report without the findings this baseline has, and how many it dropped.
+    public func filter(_ report: LintReport, relativeTo folder: String) -> (report: LintReport, dropped: Int) {
+        var filtered = report
+        var dropped = 0
+        let keys = Baseline.keys(for: report, relativeTo: folder)
+        var kept: [Finding] = []
+        kept.reserveCapacity(report.findings.count)
+        for (finding, key) in zip(report.findings, keys) {
+            if entries.contains(key) { dropped += 1 } else { kept.append(finding) }
+        }
+        filtered.findings = kept
+        return (filtered, dropped)
     }
 
     // MARK: File

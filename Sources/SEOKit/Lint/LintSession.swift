@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 
 /// One `seokit lint` run as a library call: finds the files, the configuration of each, reads,
 /// lints, applies a baseline and returns the `LintRun` formatters render.
@@ -78,8 +76,23 @@ public struct LintSession: Sendable {
         var rules: [ResolvedRule]
     }
 
-    /// Lints files, folders (recursively) and `-` (standard input).
+    /// Lints files, folders (recursively) and `-` (standard input), and returns every report.
     public func run(_ paths: [String]) throws(LintSessionError) -> LintRun {
+        var reports: [LintReport] = []
+        var start = LintRunStart()
+        let totals = try run(paths, start: { start = $0 }, deliver: { reports.append($0) })
+        return LintRun(
+            reports: reports, inputErrors: totals.inputErrors, failOn: totals.failOn,
+            baselineMatches: totals.baselineMatches, rootPath: start.rootPath)
+    }
+
+    /// Lints like `run(_:)` but streams: `start` is called once the files and configurations
+    /// are known, then `deliver` with each report as soon as it and every report before it are
+    /// done, in input order, both on the calling thread. Reports are not kept, so memory stays
+    /// flat however many files there are. Returns the run's totals.
+    public func run(
+        _ paths: [String], start: (LintRunStart) -> Void, deliver: (LintReport) -> Void
+    ) throws(LintSessionError) -> LintRunTotals {
         let loader = ConfigurationLoader(catalog: catalog)
         var explicit: LintConfiguration?
         if let configPath = options.configPath {
@@ -125,29 +138,36 @@ public struct LintSession: Sendable {
             jobs.append(Job(path: file, configuration: configuration, relativePath: relativePath, rules: rules))
         }
 
-        var reports: [LintReport] = []
-        reports.reserveCapacity(jobs.count)
-        for outcome in lint(jobs) {
+        let configuredFailOn = (jobs.map(\.configuration) + (explicit.map { [$0] } ?? [])).compactMap(\.failOn).min()
+        let failOn = options.failOn ?? configuredFailOn ?? .error
+        start(LintRunStart(
+            failOn: failOn, rootPath: Paths.repositoryRoot(of: currentDirectory), ruleIDs: catalog.map { $0.description.id }))
+
+        var totals = LintRunTotals(failOn: failOn)
+        var recorded = options.writeBaselinePath.map { _ in Baseline() }
+        let recordFolder = options.writeBaselinePath.map { Paths.parent(Paths.absolute($0)) } ?? ""
+        let filterFolder = options.baselinePath.map { Paths.parent(Paths.absolute($0)) } ?? ""
+        lint(jobs) { outcome in
             switch outcome {
-            case .report(let report): reports.append(report)
+            case .report(var report):
+                recorded?.record(report, relativeTo: recordFolder)
+                if let baseline {
+                    let (filtered, dropped) = baseline.filter(report, relativeTo: filterFolder)
+                    report = filtered
+                    totals.baselineMatches += dropped
+                }
+                totals.add(report)
+                deliver(report)
             case .failed(let error): inputErrors.append(error)
-            case .skipped, nil: continue
+            case .skipped: break
             }
         }
+        totals.inputErrors = inputErrors
 
-        let configuredFailOn = (jobs.map(\.configuration) + (explicit.map { [$0] } ?? [])).compactMap(\.failOn).min()
-        var run = LintRun(
-            reports: reports, inputErrors: inputErrors, failOn: options.failOn ?? configuredFailOn ?? .error,
-            rootPath: Paths.repositoryRoot(of: currentDirectory))
-
-        if let writePath = options.writeBaselinePath {
-            let recorded = Baseline(recording: run, relativeTo: Paths.parent(Paths.absolute(writePath)))
+        if let recorded, let writePath = options.writeBaselinePath {
             do { try recorded.write(to: writePath) } catch { throw .baseline(error) }
         }
-        if let baseline, let baselinePath = options.baselinePath {
-            run = baseline.filter(run, relativeTo: Paths.parent(Paths.absolute(baselinePath)))
-        }
-        return run
+        return totals
     }
 
     private enum Outcome: Sendable {
@@ -157,24 +177,16 @@ public struct LintSession: Sendable {
         case skipped
     }
 
-    /// Reads and lints every job on `options.jobs` threads; outcomes in job order.
-    private func lint(_ jobs: [Job]) -> [Outcome?] {
+    /// Reads and lints every job on `options.jobs` threads; hands the outcomes to `deliver` in
+    /// job order, on the calling thread.
+    private func lint(_ jobs: [Job], deliver: (Outcome) -> Void) {
         LibXML2.initialize()
         _ = EnglishLexicon.shared
-        let outcomes = Locked([Outcome?](repeating: nil, count: jobs.count))
-        let next = Atomic<Int>(0)
-        let workers = min(options.jobs, max(jobs.count, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            // Each worker keeps its own word cache across the documents it lints.
-            let cache = WordCache()
-            while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < jobs.count else { break }
-                let outcome = lint(jobs[index], cache: cache)
-                outcomes.withLock { $0[index] = outcome }
-            }
-        }
-        return outcomes.withLock { $0 }
+        // Each worker keeps its own word cache across the documents it lints.
+        OrderedHandoff<Outcome>.run(
+            count: jobs.count, workers: options.jobs, state: { WordCache() },
+            work: { index, cache in lint(jobs[index], cache: cache) },
+            deliver: { _, outcome in deliver(outcome) })
     }
 
     private func lint(_ job: Job, cache: WordCache) -> Outcome {

@@ -36,6 +36,10 @@ public enum StandardStreams {
         bytes.withUnsafeBytes { write(descriptor: descriptor, buffer: $0) }
     }
 
+    public static func write(descriptor: Int32, bytes: UnsafeBufferPointer<UInt8>) {
+        write(descriptor: descriptor, buffer: UnsafeRawBufferPointer(bytes))
+    }
+
     private static func write(descriptor: Int32, buffer: UnsafeRawBufferPointer) {
         guard var pointer = buffer.baseAddress else { return }
         var remaining = buffer.count

@@ -94,53 +94,59 @@ struct Lint: ParsableCommand {
             configPath: config, keyphrases: keyphrase, failOn: failOn?.severity, skipDrafts: skipDrafts,
             baselinePath: baseline, writeBaselinePath: writeBaseline, readOptions: input.readOptions,
             include: input.include.map(Glob.init), exclude: input.exclude.map(Glob.init), jobs: workers.jobs)
-        let run: LintRun
-        do {
-            run = try LintSession(options: options).run(paths)
-        } catch {
-            throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
-        }
 
         let noColorVariable = Lint.environment("NO_COLOR").map { !$0.isEmpty } ?? false
         let colorOnTerminal = !noColor && !noColorVariable && StandardStreams.isTerminal(1)
+        let textShown = textOnStandardError || outputs.contains { $0.isStandardOutput && $0.format == TextLintFormatter.name }
+        var sinks: [LintOutputSink] = []
         var writeFailed = false
-        var textShown = textOnStandardError
-        for output in outputs {
-            let toStandardOutput = output.isStandardOutput
-            let isText = output.format == TextLintFormatter.name
-            guard let formatter = LintFormats.formatter(
-                named: output.format, colored: toStandardOutput && colorOnTerminal, explainScores: explain && isText)
-            else { continue }
-            var rendered = ByteBuffer(capacity: 1 << 16)
-            formatter.write(run, into: &rendered)
-            if let path = output.path {
-                do {
-                    try Lint.createParentFolder(of: path)
-                    try AtomicFile.write(rendered, to: path)
-                } catch {
-                    StandardStreams.writeError("seokit: \(error)\n")
-                    writeFailed = true
+        // Without a text report on the terminal, reader notes and the explanation still go to
+        // standard error at the end (standard output may hold JSON or SARIF).
+        var noteLines: [String] = []
+        var explanations: [String] = []
+        let totals: LintRunTotals
+        do {
+            totals = try LintSession(options: options).run(paths, start: { start in
+                for output in outputs {
+                    let isText = output.format == TextLintFormatter.name
+                    guard let formatter = LintFormats.formatter(
+                        named: output.format, colored: output.isStandardOutput && colorOnTerminal, explainScores: explain && isText)
+                    else { continue }
+                    do {
+                        sinks.append(try LintOutputSink(formatter.makeWriter(start), path: output.path))
+                    } catch {
+                        StandardStreams.writeError("seokit: \(error)\n")
+                        writeFailed = true
+                    }
                 }
-            } else {
-                StandardStreams.writeOutput(rendered)
-                if isText { textShown = true }
-            }
-        }
-        if textOnStandardError {
-            StandardStreams.writeError(TextLintFormatter(explainScores: explain).render(run))
-        }
-        // Without a text report on the terminal, input errors and the explanation still go to
-        // standard error (standard output may hold JSON or SARIF).
-        if !textShown {
-            for error in run.inputErrors { StandardStreams.writeError("seokit: \(error)\n") }
-            for report in run.reports {
+                if textOnStandardError {
+                    sinks.append(LintOutputSink(TextLintFormatter(explainScores: explain).makeWriter(start), descriptor: 2))
+                }
+            }, deliver: { report in
+                for sink in sinks { sink.write(report) }
+                guard !textShown else { return }
                 for note in report.notes {
                     let position = note.location.map { ":\($0.line):\($0.column)" } ?? ""
-                    StandardStreams.writeError("seokit: \(report.path)\(position): \(note.message)\n")
+                    noteLines.append("seokit: \(report.path)\(position): \(note.message)\n")
                 }
+                if explain { explanations.append(TextLintFormatter.explanation(of: report)) }
+            })
+        } catch {
+            throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
+        }
+        for sink in sinks {
+            do {
+                try sink.finish(totals)
+            } catch {
+                StandardStreams.writeError("seokit: \(error)\n")
+                writeFailed = true
             }
+        }
+        if !textShown {
+            for error in totals.inputErrors { StandardStreams.writeError("seokit: \(error)\n") }
+            for line in noteLines { StandardStreams.writeError(line) }
             if explain {
-                let explanation = TextLintFormatter.explanation(run)
+                let explanation = explanations.joined(separator: "\n")
                 if outputs.contains(where: \.isStandardOutput) {
                     StandardStreams.writeError(explanation)
                 } else {
@@ -149,7 +155,7 @@ struct Lint: ParsableCommand {
             }
         }
 
-        let status = writeFailed ? ExitStatus.usageOrInputError : run.exitStatus
+        let status = writeFailed ? ExitStatus.usageOrInputError : totals.exitStatus
         if status != ExitStatus.success { throw CommandFailure(code: status, message: "") }
     }
 
@@ -163,5 +169,64 @@ struct Lint: ParsableCommand {
     /// An environment variable, without Foundation.
     static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
+    }
+}
+
+/// One output of a lint run as it streams: a format's writer, a buffer, and where the bytes go
+/// (standard output or error, or a file that appears, complete, only at `finish`).
+final class LintOutputSink {
+    private var writer: any LintOutputWriter
+    private var buffer = ByteBuffer(capacity: 1 << 17)
+    private let descriptor: Int32
+    private let file: AtomicOutputStream?
+    /// A write to the file failed: the rest is dropped and `finish` reports it.
+    private var failure: AtomicFileError?
+
+    /// An output to a file (created with its folders) or, without a path, to standard output.
+    init(_ writer: any LintOutputWriter, path: String?) throws(AtomicFileError) {
+        if let path {
+            try Lint.createParentFolder(of: path)
+            file = try AtomicOutputStream(path: path)
+        } else {
+            file = nil
+        }
+        descriptor = 1
+        self.writer = writer
+        self.writer.begin(into: &buffer)
+    }
+
+    /// An output to a descriptor (standard error).
+    init(_ writer: any LintOutputWriter, descriptor: Int32) {
+        file = nil
+        self.descriptor = descriptor
+        self.writer = writer
+        self.writer.begin(into: &buffer)
+    }
+
+    func write(_ report: LintReport) {
+        writer.write(report, into: &buffer)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes the end of the output and, for a file, puts it in place.
+    func finish(_ totals: LintRunTotals) throws(AtomicFileError) {
+        writer.finish(totals, into: &buffer)
+        flush()
+        if let failure { throw failure }
+        try file?.commit()
+    }
+
+    private func flush() {
+        guard failure == nil else { buffer.removeAll(); return }
+        if let file {
+            do {
+                try buffer.withBytes { bytes throws(AtomicFileError) in try file.write(bytes) }
+            } catch {
+                failure = error
+            }
+        } else {
+            buffer.withBytes { StandardStreams.write(descriptor: descriptor, bytes: $0) }
+        }
+        buffer.removeAll()
     }
 }

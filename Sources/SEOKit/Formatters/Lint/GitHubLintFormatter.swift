@@ -26,10 +26,16 @@ public struct GitHubLintFormatter: LintFormatter {
         self.workingDirectory = workingDirectory
     }
 
-    public func render(_ run: LintRun) -> String {
-        let paths = LintPaths(root: run.rootPath, workingDirectory: workingDirectory)
-        var output = ""
-        for report in run.reports {
+    public func makeWriter(_ start: LintRunStart) -> any LintOutputWriter {
+        Writer(paths: LintPaths(root: start.rootPath, workingDirectory: workingDirectory))
+    }
+
+    struct Writer: LintOutputWriter {
+        let paths: LintPaths
+
+        mutating func begin(into output: inout ByteBuffer) {}
+
+        mutating func write(_ report: LintReport, into output: inout ByteBuffer) {
             let file = LintPaths.isStandardInput(report.path) ? nil : paths.display(report.path)
             for finding in report.findings {
                 let range = LintFormatting.displayRange(finding.range, in: report.source)
@@ -46,7 +52,8 @@ public struct GitHubLintFormatter: LintFormatter {
                 properties.append(("title", finding.ruleID))
                 var message = finding.message
                 if let suggestion = finding.suggestion, !suggestion.isEmpty { message += "\n" + suggestion }
-                output += GitHubLintFormatter.command(GitHubLintFormatter.command(for: finding.severity), properties, message) + "\n"
+                output.append(GitHubLintFormatter.command(GitHubLintFormatter.command(for: finding.severity), properties, message))
+                output.append(0x0A)
             }
             for note in report.notes {
                 var properties: [(String, String)] = []
@@ -56,16 +63,20 @@ public struct GitHubLintFormatter: LintFormatter {
                     properties.append(("col", String(location.column)))
                 }
                 properties.append(("title", "seokit"))
-                output += GitHubLintFormatter.command("warning", properties, note.message) + "\n"
+                output.append(GitHubLintFormatter.command("warning", properties, note.message))
+                output.append(0x0A)
             }
         }
-        for error in run.inputErrors {
-            var properties: [(String, String)] = []
-            if !LintPaths.isStandardInput(error.path) { properties.append(("file", paths.display(error.path))) }
-            properties.append(("title", "seokit"))
-            output += GitHubLintFormatter.command("error", properties, error.description) + "\n"
+
+        mutating func finish(_ totals: LintRunTotals, into output: inout ByteBuffer) {
+            for error in totals.inputErrors {
+                var properties: [(String, String)] = []
+                if !LintPaths.isStandardInput(error.path) { properties.append(("file", paths.display(error.path))) }
+                properties.append(("title", "seokit"))
+                output.append(GitHubLintFormatter.command("error", properties, error.description))
+                output.append(0x0A)
+            }
         }
-        return output
     }
 
     /// The workflow command of a severity.

@@ -67,33 +67,45 @@ public struct JSONLintFormatter: LintFormatter {
 
     public init() {}
 
-    public func render(_ run: LintRun) -> String {
-        var output = ByteBuffer(capacity: 1 << 16)
-        write(run, into: &output)
-        return output.string
-    }
+    public func makeWriter(_ start: LintRunStart) -> any LintOutputWriter { Writer(formatter: self) }
 
-    public func write(_ run: LintRun, into output: inout ByteBuffer) {
-        // Streams the same bytes as `document(run).pretty()`; a test keeps the two equal.
-        var writer = JSONStreamWriter(appendingTo: output)
-        writer.beginObject()
-        writer.field("schemaVersion", JSONLintFormatter.schemaVersion)
-        writer.key("tool")
-        writer.beginObject()
-        writer.field("name", "seokit")
-        writer.field("version", SEOKitVersion.string)
-        writer.endObject()
-        writer.key("files")
-        writer.beginArray()
-        for report in run.reports {
-            writer.item()
-            write(report, to: &writer)
+    /// Streams the same bytes as `document(run).pretty()`; a test keeps the two equal.
+    struct Writer: LintOutputWriter {
+        let formatter: JSONLintFormatter
+        var nesting = JSONNesting()
+
+        mutating func begin(into output: inout ByteBuffer) {
+            JSONStreamWriter.piece(&output, &nesting) { writer in
+                writer.beginObject()
+                writer.field("schemaVersion", JSONLintFormatter.schemaVersion)
+                writer.key("tool")
+                writer.beginObject()
+                writer.field("name", "seokit")
+                writer.field("version", SEOKitVersion.string)
+                writer.endObject()
+                writer.key("files")
+                writer.beginArray()
+            }
         }
-        writer.endArray()
-        writer.key("summary")
-        writer.value(summary(run))
-        writer.endObject()
-        output = writer.finish()
+
+        mutating func write(_ report: LintReport, into output: inout ByteBuffer) {
+            let formatter = formatter
+            JSONStreamWriter.piece(&output, &nesting) { writer in
+                writer.item()
+                formatter.write(report, to: &writer)
+            }
+        }
+
+        mutating func finish(_ totals: LintRunTotals, into output: inout ByteBuffer) {
+            let formatter = formatter
+            JSONStreamWriter.piece(&output, &nesting) { writer in
+                writer.endArray()
+                writer.key("summary")
+                writer.value(formatter.summary(totals))
+                writer.endObject()
+                writer.output.append(0x0A)
+            }
+        }
     }
 
     /// The output as a `JSONValue`, for library users who embed it.
@@ -102,23 +114,22 @@ public struct JSONLintFormatter: LintFormatter {
             ("schemaVersion", .int(JSONLintFormatter.schemaVersion)),
             ("tool", .object([("name", .string("seokit")), ("version", .string(SEOKitVersion.string))])),
             ("files", .array(run.reports.map(file))),
-            ("summary", summary(run)),
+            ("summary", summary(run.totals)),
         ])
     }
 
-    func summary(_ run: LintRun) -> JSONValue {
-        let counts = LintFormatting.counts(run.reports.lazy.flatMap(\.findings))
-        return .object([
-            ("files", .int(run.reports.count)),
-            ("findings", .int(run.findingCount)),
-            ("errors", .int(counts[.error] ?? 0)),
-            ("warnings", .int(counts[.warning] ?? 0)),
-            ("infos", .int(counts[.info] ?? 0)),
-            ("suppressed", .int(run.reports.reduce(0) { $0 + $1.suppressedCount })),
-            ("baselineMatches", .int(run.baselineMatches)),
-            ("failOn", .string(run.failOn.rawValue)),
-            ("exitStatus", .int(Int(run.exitStatus))),
-            ("inputErrors", .array(run.inputErrors.map { .object([("path", .string($0.path)), ("message", .string($0.reason))]) })),
+    func summary(_ totals: LintRunTotals) -> JSONValue {
+        .object([
+            ("files", .int(totals.files)),
+            ("findings", .int(totals.findings)),
+            ("errors", .int(totals.errors)),
+            ("warnings", .int(totals.warnings)),
+            ("infos", .int(totals.infos)),
+            ("suppressed", .int(totals.suppressed)),
+            ("baselineMatches", .int(totals.baselineMatches)),
+            ("failOn", .string(totals.failOn.rawValue)),
+            ("exitStatus", .int(Int(totals.exitStatus))),
+            ("inputErrors", .array(totals.inputErrors.map { .object([("path", .string($0.path)), ("message", .string($0.reason))]) })),
         ])
     }
 

@@ -1,13 +1,19 @@
 /// SARIF 2.1.0 output (`--format sarif`), for GitHub code scanning and other SARIF viewers.
 ///
-/// One log with one run:
+/// One log with one run, its fields in this order (the results stream as the files are
+/// linted; what depends on the whole run follows them):
 ///
 /// - `tool.driver`: `seokit`, its version, and the whole rule catalogue (`RuleCatalog.all`),
 ///   each rule with `shortDescription` (summary), `fullDescription` (rationale), `help` (text
 ///   and Markdown with options and defaults), `defaultConfiguration` (`level`, `enabled`,
-///   `parameters` = option defaults) and `properties` (`category`, `tags`, `score`, `weight`).
-///   `driver.notifications` describes the two kinds of tool notification (`input-error`,
-///   `reader-note`).
+///   `parameters` = option defaults) and `properties` (`category`, `tags`, `score`, `weight`);
+///   then, with only an `id`, rules of the run the catalogue lacks. `driver.notifications`
+///   describes the two kinds of tool notification (`input-error`, `reader-note`).
+/// - `results`: `ruleId`, `ruleIndex` (into `driver.rules`), `level` (error, warning, note for
+///   info), `message.text` (message and suggestion), one `physicalLocation` with
+///   `artifactLocation` (`uri` relative to `%SRCROOT%`, percent-encoded; `index` into
+///   `artifacts`) and a 1-based `region` whose `endColumn` is exclusive, and
+///   `partialFingerprints` (`LintFingerprint`).
 /// - `invocations[0]`: `executionSuccessful` (false when an input could not be read),
 ///   `exitCode` (the run's exit status) and `toolExecutionNotifications` for input errors
 ///   (level `error`) and reader notes (level `warning`).
@@ -15,12 +21,8 @@
 ///   the root is known.
 /// - `artifacts`: one per linted file (`roles: ["analysisTarget"]`, `mimeType`, and the scores
 ///   in `properties`).
-/// - `results`: `ruleId`, `ruleIndex` (into `driver.rules`), `level` (error, warning, note for
-///   info), `message.text` (message and suggestion), one `physicalLocation` with
-///   `artifactLocation` (`uri` relative to `%SRCROOT%`, percent-encoded; `index` into
-///   `artifacts`) and a 1-based `region` whose `endColumn` is exclusive, and
-///   `partialFingerprints` (`LintFingerprint`).
 /// - `columnKind`: `unicodeCodePoints`, matching `SourceLocation.column`.
+/// - `properties`: `failOn`, `baselineMatches`, `suppressed`, `findings`.
 ///
 /// Files outside the root get absolute `file:` URIs; relative paths without a known root are
 /// relative to the working directory and still name `%SRCROOT%`, which the consumer resolves
@@ -44,92 +46,7 @@ public struct SARIFLintFormatter: LintFormatter {
         self.workingDirectory = workingDirectory
     }
 
-    public func render(_ run: LintRun) -> String {
-        var output = ByteBuffer(capacity: 1 << 16)
-        write(run, into: &output)
-        return output.string
-    }
-
-    public func write(_ run: LintRun, into output: inout ByteBuffer) {
-        // Streams the same bytes as `log(run).pretty()` (a test keeps them equal); only the
-        // results, most of the log, are written without a `JSONValue` in between.
-        let parts = Parts(run, formatter: self)
-        var writer = JSONStreamWriter(appendingTo: output)
-        writer.beginObject()
-        writer.field("$schema", SARIFLintFormatter.schemaURI)
-        writer.field("version", "2.1.0")
-        writer.key("runs")
-        writer.beginArray()
-        writer.item()
-        writer.beginObject()
-        for (name, value) in parts.fieldsBeforeResults {
-            writer.key(escaping: name)
-            writer.value(value)
-        }
-        writer.key("results")
-        writer.beginArray()
-        for (reportIndex, report) in run.reports.enumerated() {
-            let location = parts.locations[reportIndex]
-            let artifact = parts.reportArtifacts[reportIndex]
-            let fingerprints = LintFingerprint.fingerprints(of: report)
-            for (position, finding) in report.findings.enumerated() {
-                writer.item()
-                writer.beginObject()
-                writer.field("ruleId", finding.ruleID)
-                if let rule = parts.ruleIndex[finding.ruleID] { writer.field("ruleIndex", rule) }
-                writer.field("level", SARIFLintFormatter.level(finding.severity))
-                writer.key("message")
-                writer.beginObject()
-                writer.key("text")
-                if let suggestion = finding.suggestion, !suggestion.isEmpty {
-                    writer.string(finding.message, suggestion)
-                } else {
-                    writer.string(finding.message)
-                }
-                writer.endObject()
-                writer.key("locations")
-                writer.beginArray()
-                writer.item()
-                writer.beginObject()
-                writer.key("physicalLocation")
-                writer.beginObject()
-                writer.key("artifactLocation")
-                writer.beginObject()
-                for (name, value) in location.fields {
-                    writer.key(escaping: name)
-                    writer.value(value)
-                }
-                if let artifact { writer.field("index", artifact) }
-                writer.endObject()
-                writer.key("region")
-                let range = LintFormatting.displayRange(finding.range, in: report.source)
-                writer.beginObject()
-                writer.field("startLine", max(1, range.start.line))
-                writer.field("startColumn", max(1, range.start.column))
-                writer.field("endLine", max(1, range.end.line))
-                writer.field("endColumn", max(1, range.end.column))
-                writer.endObject()
-                writer.endObject()
-                writer.endObject()
-                writer.endArray()
-                writer.key("partialFingerprints")
-                writer.beginObject()
-                writer.key(escaping: LintFingerprint.sarifKey)
-                writer.string(fingerprints[position])
-                writer.endObject()
-                writer.endObject()
-            }
-        }
-        writer.endArray()
-        for (name, value) in parts.fieldsAfterResults {
-            writer.key(escaping: name)
-            writer.value(value)
-        }
-        writer.endObject()
-        writer.endArray()
-        writer.endObject()
-        output = writer.finish()
-    }
+    public func makeWriter(_ start: LintRunStart) -> any LintOutputWriter { Writer(formatter: self, start: start) }
 
     /// SARIF `level` of a severity.
     public static func level(_ severity: Severity) -> String {
@@ -140,25 +57,123 @@ public struct SARIFLintFormatter: LintFormatter {
         }
     }
 
+    /// Streams the same bytes as `log(run).pretty()` (a test keeps them equal): the tool and
+    /// its rules first, the results as the reports arrive, and what depends on the whole run
+    /// (the invocation with its exit code and notifications, the artifacts) after them.
+    struct Writer: LintOutputWriter {
+        var log: LogState
+        var nesting = JSONNesting()
+
+        init(formatter: SARIFLintFormatter, start: LintRunStart) {
+            log = LogState(formatter: formatter, start: start)
+        }
+
+        mutating func begin(into output: inout ByteBuffer) {
+            let log = log
+            JSONStreamWriter.piece(&output, &nesting) { writer in
+                writer.beginObject()
+                writer.field("$schema", SARIFLintFormatter.schemaURI)
+                writer.field("version", "2.1.0")
+                writer.key("runs")
+                writer.beginArray()
+                writer.item()
+                writer.beginObject()
+                writer.key("tool")
+                writer.value(log.tool)
+                writer.key("results")
+                writer.beginArray()
+            }
+        }
+
+        mutating func write(_ report: LintReport, into output: inout ByteBuffer) {
+            let (location, artifact) = log.add(report)
+            let fingerprints = LintFingerprint.fingerprints(of: report)
+            let ruleIndex = log.ruleIndex
+            JSONStreamWriter.piece(&output, &nesting) { writer in
+                for (position, finding) in report.findings.enumerated() {
+                    writer.item()
+                    writer.beginObject()
+                    writer.field("ruleId", finding.ruleID)
+                    if let rule = ruleIndex[finding.ruleID] { writer.field("ruleIndex", rule) }
+                    writer.field("level", SARIFLintFormatter.level(finding.severity))
+                    writer.key("message")
+                    writer.beginObject()
+                    writer.key("text")
+                    if let suggestion = finding.suggestion, !suggestion.isEmpty {
+                        writer.string(finding.message, suggestion)
+                    } else {
+                        writer.string(finding.message)
+                    }
+                    writer.endObject()
+                    writer.key("locations")
+                    writer.beginArray()
+                    writer.item()
+                    writer.beginObject()
+                    writer.key("physicalLocation")
+                    writer.beginObject()
+                    writer.key("artifactLocation")
+                    writer.beginObject()
+                    for (name, value) in location.fields {
+                        writer.key(escaping: name)
+                        writer.value(value)
+                    }
+                    writer.field("index", artifact)
+                    writer.endObject()
+                    writer.key("region")
+                    let range = LintFormatting.displayRange(finding.range, in: report.source)
+                    writer.beginObject()
+                    writer.field("startLine", max(1, range.start.line))
+                    writer.field("startColumn", max(1, range.start.column))
+                    writer.field("endLine", max(1, range.end.line))
+                    writer.field("endColumn", max(1, range.end.column))
+                    writer.endObject()
+                    writer.endObject()
+                    writer.endObject()
+                    writer.endArray()
+                    writer.key("partialFingerprints")
+                    writer.beginObject()
+                    writer.key(escaping: LintFingerprint.sarifKey)
+                    writer.string(fingerprints[position])
+                    writer.endObject()
+                    writer.endObject()
+                }
+            }
+        }
+
+        mutating func finish(_ totals: LintRunTotals, into output: inout ByteBuffer) {
+            let fields = log.fieldsAfterResults(totals)
+            JSONStreamWriter.piece(&output, &nesting) { writer in
+                writer.endArray()
+                for (name, value) in fields {
+                    writer.key(escaping: name)
+                    writer.value(value)
+                }
+                writer.endObject()
+                writer.endArray()
+                writer.endObject()
+                writer.output.append(0x0A)
+            }
+        }
+    }
+
     /// The whole log as a `JSONValue`.
     public func log(_ run: LintRun) -> JSONValue {
-        let parts = Parts(run, formatter: self)
+        var log = LogState(formatter: self, start: run.start)
         var results: [JSONValue] = []
-        for (reportIndex, report) in run.reports.enumerated() {
-            let location = parts.locations[reportIndex]
-            let index = parts.reportArtifacts[reportIndex]
+        for report in run.reports {
+            let (location, artifact) = log.add(report)
             let fingerprints = LintFingerprint.fingerprints(of: report)
             for (position, finding) in report.findings.enumerated() {
                 var text = finding.message
                 if let suggestion = finding.suggestion, !suggestion.isEmpty { text += " " + suggestion }
                 let range = LintFormatting.displayRange(finding.range, in: report.source)
                 var fields: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
-                if let rule = parts.ruleIndex[finding.ruleID] { fields.append(("ruleIndex", .int(rule))) }
+                if let rule = log.ruleIndex[finding.ruleID] { fields.append(("ruleIndex", .int(rule))) }
                 fields += [
                     ("level", .string(SARIFLintFormatter.level(finding.severity))),
                     ("message", .object([("text", .string(text))])),
                     ("locations", .array([.object([("physicalLocation", .object([
-                        ("artifactLocation", .object(location.fields + (index.map { [("index", JSONValue.int($0))] } ?? []))),
+                        ("artifactLocation", .object(location.fields + [("index", JSONValue.int(artifact))])),
                         ("region", SARIFLintFormatter.region(range)),
                     ]))])])),
                     ("partialFingerprints", .object([(LintFingerprint.sarifKey, .string(fingerprints[position]))])),
@@ -169,92 +184,42 @@ public struct SARIFLintFormatter: LintFormatter {
         return .object([
             ("$schema", .string(SARIFLintFormatter.schemaURI)),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object(parts.fieldsBeforeResults + [("results", .array(results))] + parts.fieldsAfterResults)])),
+            ("runs", .array([.object([("tool", log.tool), ("results", .array(results))] + log.fieldsAfterResults(run.totals))])),
         ])
     }
 
-    /// Everything in the log but the results, which `render` streams and `log` builds.
-    struct Parts {
-        /// `runs[0]` fields before and after `results`.
-        var fieldsBeforeResults: [(String, JSONValue)]
-        var fieldsAfterResults: [(String, JSONValue)]
-        /// `driver.rules` index of each rule id.
-        var ruleIndex: [String: Int]
-        /// The artifact location of each report, and its index in `artifacts`.
-        var locations: [ArtifactLocation]
-        var reportArtifacts: [Int?]
+    /// Everything in the log but the results, gathered report by report.
+    struct LogState {
+        let formatter: SARIFLintFormatter
+        let start: LintRunStart
+        let paths: LintPaths
+        /// `tool`, with the rule catalogue.
+        let tool: JSONValue
+        /// `driver.rules` index of each rule id: the catalogue, then the run's rules that the
+        /// catalogue lacks (`LintRunStart.ruleIDs`). A finding of a rule outside both has no
+        /// `ruleIndex` (SARIF makes it optional): the rules are written before the results.
+        let ruleIndex: [String: Int]
+        /// One artifact per distinct file, in the order the files came.
+        private(set) var artifacts: [JSONValue] = []
+        private var artifactIndex: [String: Int] = [:]
+        /// Reader notes, as notifications, in report order.
+        private var notes: [JSONValue] = []
 
-        init(_ run: LintRun, formatter: SARIFLintFormatter) {
-            let paths = LintPaths(root: run.rootPath, workingDirectory: formatter.workingDirectory)
+        init(formatter: SARIFLintFormatter, start: LintRunStart) {
+            self.formatter = formatter
+            self.start = start
+            paths = LintPaths(root: start.rootPath, workingDirectory: formatter.workingDirectory)
             let descriptions = (formatter.catalog ?? RuleCatalog.all).map { $0.description }
-
-            // Rules: the catalogue, then any rule id a finding has that the catalogue lacks.
             var rules: [JSONValue] = descriptions.map(SARIFLintFormatter.rule)
             var ruleIndex: [String: Int] = [:]
             for (index, description) in descriptions.enumerated() where ruleIndex[description.id] == nil {
                 ruleIndex[description.id] = index
             }
-            for report in run.reports {
-                for finding in report.findings where ruleIndex[finding.ruleID] == nil {
-                    ruleIndex[finding.ruleID] = rules.count
-                    rules.append(.object([("id", .string(finding.ruleID))]))
-                }
+            for id in start.ruleIDs where ruleIndex[id] == nil {
+                ruleIndex[id] = rules.count
+                rules.append(.object([("id", .string(id))]))
             }
-
-            // Artifacts, one per distinct file.
-            var artifacts: [JSONValue] = []
-            var artifactIndex: [String: Int] = [:]
-            var locations: [ArtifactLocation] = []
-            for report in run.reports {
-                let location = formatter.artifactLocation(report.path, paths: paths)
-                locations.append(location)
-                let key = location.serialized()
-                guard artifactIndex[key] == nil else { continue }
-                artifactIndex[key] = artifacts.count
-                artifacts.append(.object([
-                    ("location", .object(location.fields)),
-                    ("roles", .array([.string("analysisTarget")])),
-                    ("mimeType", .string(SARIFLintFormatter.mimeType(report.format))),
-                    ("properties", .object([
-                        ("format", .string(report.format.rawValue)),
-                        ("isDraft", .bool(report.isDraft)),
-                        ("seoScore", report.seoScore.value.map { .int($0) } ?? .null),
-                        ("readabilityScore", report.readabilityScore.value.map { .int($0) } ?? .null),
-                        ("suppressed", .int(report.suppressedCount)),
-                    ])),
-                ]))
-            }
-            self.locations = locations
-            reportArtifacts = locations.map { artifactIndex[$0.serialized()] }
             self.ruleIndex = ruleIndex
-
-            // Notifications: inputs that could not be read, and repairs the readers made.
-            var notifications: [JSONValue] = []
-            for error in run.inputErrors {
-                notifications.append(.object([
-                    ("locations", .array([.object([("physicalLocation", .object([
-                        ("artifactLocation", .object(formatter.artifactLocation(error.path, paths: paths).fields)),
-                    ]))])])),
-                    ("message", .object([("text", .string(error.description))])),
-                    ("level", .string("error")),
-                    ("descriptor", .object([("id", .string("input-error")), ("index", .int(0))])),
-                ]))
-            }
-            for (reportIndex, report) in run.reports.enumerated() {
-                for note in report.notes {
-                    var physical: [(String, JSONValue)] = [("artifactLocation", .object(locations[reportIndex].fields))]
-                    if let location = note.location {
-                        physical.append(("region", .object([("startLine", .int(location.line)), ("startColumn", .int(location.column))])))
-                    }
-                    notifications.append(.object([
-                        ("locations", .array([.object([("physicalLocation", .object(physical))])])),
-                        ("message", .object([("text", .string(report.path + ": " + note.description))])),
-                        ("level", .string("warning")),
-                        ("descriptor", .object([("id", .string("reader-note")), ("index", .int(1))])),
-                    ]))
-                }
-            }
-
             var driver: [(String, JSONValue)] = [
                 ("name", .string("seokit")),
                 ("version", .string(SEOKitVersion.string)),
@@ -274,34 +239,87 @@ public struct SARIFLintFormatter: LintFormatter {
                     ("defaultConfiguration", .object([("level", .string("warning"))])),
                 ]),
             ])))
+            tool = .object([("driver", .object(driver))])
+        }
 
-            var before: [(String, JSONValue)] = [
-                ("tool", .object([("driver", .object(driver))])),
+        /// Records a report's artifact and notes; its artifact location and index.
+        mutating func add(_ report: LintReport) -> (location: ArtifactLocation, artifact: Int) {
+            let location = formatter.artifactLocation(report.path, paths: paths)
+            let key = location.serialized()
+            let index: Int
+            if let known = artifactIndex[key] {
+                index = known
+            } else {
+                index = artifacts.count
+                artifactIndex[key] = index
+                artifacts.append(.object([
+                    ("location", .object(location.fields)),
+                    ("roles", .array([.string("analysisTarget")])),
+                    ("mimeType", .string(SARIFLintFormatter.mimeType(report.format))),
+                    ("properties", .object([
+                        ("format", .string(report.format.rawValue)),
+                        ("isDraft", .bool(report.isDraft)),
+                        ("seoScore", report.seoScore.value.map { .int($0) } ?? .null),
+                        ("readabilityScore", report.readabilityScore.value.map { .int($0) } ?? .null),
+                        ("suppressed", .int(report.suppressedCount)),
+                    ])),
+                ]))
+            }
+            for note in report.notes {
+                var physical: [(String, JSONValue)] = [("artifactLocation", .object(location.fields))]
+                if let location = note.location {
+                    physical.append(("region", .object([("startLine", .int(location.line)), ("startColumn", .int(location.column))])))
+                }
+                notes.append(.object([
+                    ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+                    ("message", .object([("text", .string(report.path + ": " + note.description))])),
+                    ("level", .string("warning")),
+                    ("descriptor", .object([("id", .string("reader-note")), ("index", .int(1))])),
+                ]))
+            }
+            return (location, index)
+        }
+
+        /// `runs[0]` fields after `results`: the invocation (exit code; notifications for
+        /// inputs that could not be read, then for repairs the readers made), the root, the
+        /// artifacts and the run's totals.
+        func fieldsAfterResults(_ totals: LintRunTotals) -> [(String, JSONValue)] {
+            var notifications: [JSONValue] = []
+            for error in totals.inputErrors {
+                notifications.append(.object([
+                    ("locations", .array([.object([("physicalLocation", .object([
+                        ("artifactLocation", .object(formatter.artifactLocation(error.path, paths: paths).fields)),
+                    ]))])])),
+                    ("message", .object([("text", .string(error.description))])),
+                    ("level", .string("error")),
+                    ("descriptor", .object([("id", .string("input-error")), ("index", .int(0))])),
+                ]))
+            }
+            notifications += notes
+            var fields: [(String, JSONValue)] = [
                 ("invocations", .array([.object([
-                    ("executionSuccessful", .bool(run.inputErrors.isEmpty)),
-                    ("exitCode", .int(Int(run.exitStatus))),
+                    ("executionSuccessful", .bool(totals.inputErrors.isEmpty)),
+                    ("exitCode", .int(Int(totals.exitStatus))),
                     ("toolExecutionNotifications", .array(notifications)),
                 ])])),
             ]
             if let root = paths.root {
-                before.append(("originalUriBaseIds", .object([
+                fields.append(("originalUriBaseIds", .object([
                     (SARIFLintFormatter.rootBaseID, .object([
                         ("uri", .string(URIEncoding.fileURI(absolutePath: root, directory: true))),
                         ("description", .object([("text", .string("The root that result paths are relative to."))])),
                     ])),
                 ])))
             }
-            before.append(("artifacts", .array(artifacts)))
-            fieldsBeforeResults = before
-            fieldsAfterResults = [
-                ("columnKind", .string("unicodeCodePoints")),
-                ("properties", .object([
-                    ("failOn", .string(run.failOn.rawValue)),
-                    ("baselineMatches", .int(run.baselineMatches)),
-                    ("suppressed", .int(run.reports.reduce(0) { $0 + $1.suppressedCount })),
-                    ("findings", .int(run.findingCount)),
-                ])),
-            ]
+            fields.append(("artifacts", .array(artifacts)))
+            fields.append(("columnKind", .string("unicodeCodePoints")))
+            fields.append(("properties", .object([
+                ("failOn", .string(totals.failOn.rawValue)),
+                ("baselineMatches", .int(totals.baselineMatches)),
+                ("suppressed", .int(totals.suppressed)),
+                ("findings", .int(totals.findings)),
+            ])))
+            return fields
         }
     }
 

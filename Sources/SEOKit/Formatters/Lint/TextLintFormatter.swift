@@ -30,62 +30,90 @@ public struct TextLintFormatter: LintFormatter {
         self.explainScores = explainScores
     }
 
-    public func render(_ run: LintRun) -> String {
-        let style = ANSIStyle(enabled: colored)
-        // One growing string: a line array per file cost more than the text itself.
-        var output = ""
-        output.reserveCapacity(1 << 16)
-        // Groups are separated by a blank line, except consecutive files with nothing but scores.
+    public func makeWriter(_ start: LintRunStart) -> any LintOutputWriter { Writer(formatter: self) }
+
+    struct Writer: LintOutputWriter {
+        let formatter: TextLintFormatter
+        let style: ANSIStyle
+        /// Groups are separated by a blank line, except consecutive files with nothing but
+        /// scores; `nil` before the first group.
         var previousScoresOnly: Bool?
-        func startGroup(scoresOnly: Bool) {
-            if let previous = previousScoresOnly, !(scoresOnly && previous) { output += "\n" }
-            previousScoresOnly = scoresOnly
+        /// Whether anything was written (the summary is set off by a blank line then).
+        var wroteAnything = false
+        /// `--explain`: the assessments of each report, written after all findings.
+        var explanations: [String] = []
+
+        init(formatter: TextLintFormatter) {
+            self.formatter = formatter
+            style = ANSIStyle(enabled: formatter.colored)
         }
-        for report in run.reports {
+
+        mutating func begin(into output: inout ByteBuffer) {}
+
+        private mutating func startGroup(scoresOnly: Bool, into output: inout ByteBuffer) {
+            if let previous = previousScoresOnly, !(scoresOnly && previous) { output.append(0x0A) }
+            previousScoresOnly = scoresOnly
+            wroteAnything = true
+        }
+
+        mutating func write(_ report: LintReport, into output: inout ByteBuffer) {
+            if formatter.explainScores { explanations.append(TextLintFormatter.explanation(of: report, colored: formatter.colored)) }
             let scoresOnly = report.findings.isEmpty && report.notes.isEmpty
-            if scoresOnly && !showScores { continue }
-            startGroup(scoresOnly: scoresOnly)
+            if scoresOnly && !formatter.showScores { return }
+            startGroup(scoresOnly: scoresOnly, into: &output)
             let reportPath = style.bold(report.path.terminalSafe)
             for finding in report.findings {
-                output += finding.path == report.path ? reportPath : style.bold(finding.path.terminalSafe)
-                output += ":"
-                output += String(finding.range.start.line)
-                output += ":"
-                output += String(finding.range.start.column)
-                output += ": "
-                output += style.severity(finding.severity)
-                output += ": "
-                output += finding.message.terminalSafe
-                output += " "
-                output += style.dim("[" + finding.ruleID + "]")
-                output += "\n"
+                output.append(finding.path == report.path ? reportPath : style.bold(finding.path.terminalSafe))
+                output.append(UInt8(ascii: ":"))
+                output.appendDecimal(finding.range.start.line)
+                output.append(UInt8(ascii: ":"))
+                output.appendDecimal(finding.range.start.column)
+                output.append(": ")
+                output.append(style.severity(finding.severity))
+                output.append(": ")
+                output.append(finding.message.terminalSafe)
+                output.append(UInt8(ascii: " "))
+                if style.enabled {
+                    output.append(style.dim("[" + finding.ruleID + "]"))
+                } else {
+                    output.append(UInt8(ascii: "["))
+                    output.append(finding.ruleID)
+                    output.append(UInt8(ascii: "]"))
+                }
+                output.append(0x0A)
                 if let suggestion = finding.suggestion, !suggestion.isEmpty {
-                    output += "    " + style.cyan("→") + " "
-                    output += suggestion.terminalSafe
-                    output += "\n"
+                    output.append("    ")
+                    output.append(style.cyan("→"))
+                    output.append(UInt8(ascii: " "))
+                    output.append(suggestion.terminalSafe)
+                    output.append(0x0A)
                 }
             }
             for note in report.notes {
                 let position = note.location.map { "\($0.line):\($0.column):" } ?? ""
-                output += reportPath + ":" + position + " " + style.magenta("note") + ": " + note.message.terminalSafe + "\n"
+                output.append(reportPath + ":" + position + " " + style.magenta("note") + ": " + note.message.terminalSafe + "\n")
             }
-            if showScores {
-                output += reportPath + ": " + scoreSummary(report, style: style) + "\n"
-            }
-        }
-        if !run.inputErrors.isEmpty {
-            startGroup(scoresOnly: false)
-            for error in run.inputErrors {
-                output += style.bold(error.path.terminalSafe) + ": " + style.severity(.error) + ": " + error.reason.terminalSafe + "\n"
+            if formatter.showScores {
+                output.append(reportPath + ": " + formatter.scoreSummary(report, style: style) + "\n")
             }
         }
-        if explainScores {
-            if !output.isEmpty { output += "\n" }
-            output += TextLintFormatter.explanation(run, colored: colored)
+
+        mutating func finish(_ totals: LintRunTotals, into output: inout ByteBuffer) {
+            if !totals.inputErrors.isEmpty {
+                startGroup(scoresOnly: false, into: &output)
+                for error in totals.inputErrors {
+                    output.append(style.bold(error.path.terminalSafe) + ": " + style.severity(.error) + ": " + error.reason.terminalSafe + "\n")
+                }
+            }
+            if formatter.explainScores {
+                if wroteAnything { output.append(0x0A) }
+                let explanation = explanations.joined(separator: "\n")
+                output.append(explanation)
+                wroteAnything = wroteAnything || !explanation.isEmpty
+            }
+            if wroteAnything { output.append(0x0A) }
+            output.append(TextLintFormatter.summary(totals) + "\n")
         }
-        if !output.isEmpty { output += "\n" }
-        output += TextLintFormatter.summary(run) + "\n"
-        return output
     }
 
     /// "SEO 72, readability 64" (with "n/a" for a score no assessment applied to).
@@ -97,26 +125,24 @@ public struct TextLintFormatter: LintFormatter {
 
     /// The closing line: "12 findings (2 errors, 7 warnings, 3 infos) in 5 of 9 files; 3
     /// suppressed; 4 matched the baseline; 1 input error".
-    public static func summary(_ run: LintRun) -> String {
-        let findingCount = run.findingCount
-        let counts = LintFormatting.counts(run.reports.lazy.flatMap(\.findings))
-        let filesWithFindings = run.reports.filter { !$0.findings.isEmpty }.count
-        let fileCount = run.reports.count
+    public static func summary(_ run: LintRun) -> String { summary(run.totals) }
+
+    /// The closing line, from a run's totals.
+    public static func summary(_ totals: LintRunTotals) -> String {
         var parts: [String] = []
-        if findingCount == 0 {
-            parts.append("No findings in " + LintFormatting.plural(fileCount, "file"))
+        if totals.findings == 0 {
+            parts.append("No findings in " + LintFormatting.plural(totals.files, "file"))
         } else {
             parts.append(
-                LintFormatting.plural(findingCount, "finding") + " ("
-                    + LintFormatting.plural(counts[.error] ?? 0, "error") + ", "
-                    + LintFormatting.plural(counts[.warning] ?? 0, "warning") + ", "
-                    + LintFormatting.plural(counts[.info] ?? 0, "info") + ") in \(filesWithFindings) of "
-                    + LintFormatting.plural(fileCount, "file"))
+                LintFormatting.plural(totals.findings, "finding") + " ("
+                    + LintFormatting.plural(totals.errors, "error") + ", "
+                    + LintFormatting.plural(totals.warnings, "warning") + ", "
+                    + LintFormatting.plural(totals.infos, "info") + ") in \(totals.filesWithFindings) of "
+                    + LintFormatting.plural(totals.files, "file"))
         }
-        let suppressed = run.reports.reduce(0) { $0 + $1.suppressedCount }
-        if suppressed > 0 { parts.append("\(suppressed) suppressed") }
-        if run.baselineMatches > 0 { parts.append("\(run.baselineMatches) matched the baseline") }
-        if !run.inputErrors.isEmpty { parts.append(LintFormatting.plural(run.inputErrors.count, "input error")) }
+        if totals.suppressed > 0 { parts.append("\(totals.suppressed) suppressed") }
+        if totals.baselineMatches > 0 { parts.append("\(totals.baselineMatches) matched the baseline") }
+        if !totals.inputErrors.isEmpty { parts.append(LintFormatting.plural(totals.inputErrors.count, "input error")) }
         return parts.joined(separator: "; ")
     }
 
@@ -130,10 +156,14 @@ public struct TextLintFormatter: LintFormatter {
     ///         meta.description    none            50–160     bad        0/1
     ///       Readability n/a (no assessment applies)
     public static func explanation(_ run: LintRun, colored: Bool = false) -> String {
+        run.reports.map { explanation(of: $0, colored: colored) }.joined(separator: "\n")
+    }
+
+    /// The assessments behind one file's scores: one part of `explanation(_:colored:)`.
+    public static func explanation(of report: LintReport, colored: Bool = false) -> String {
         let style = ANSIStyle(enabled: colored)
         var output = ""
-        for (index, report) in run.reports.enumerated() {
-            if index > 0 { output += "\n" }
+        do {
             output += style.bold(report.path.terminalSafe) + (report.isDraft ? " (draft)" : "") + "\n"
             for (title, score) in [("SEO", report.seoScore), ("Readability", report.readabilityScore)] {
                 let possible = score.assessments.reduce(0) { $0 + $1.possiblePoints }

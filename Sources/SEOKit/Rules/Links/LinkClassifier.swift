@@ -125,7 +125,7 @@ struct LinkClassifier: Sendable {
         }
         while hostEnd > start, bytes[hostEnd - 1] == UInt8(ascii: ".") { hostEnd -= 1 }
         var host = UnsafeBufferPointer(rebasing: bytes[start..<hostEnd])
-        if host.count >= 4, host[0] == UInt8(ascii: "w"), host[1] == UInt8(ascii: "w"), host[2] == UInt8(ascii: "w"), host[3] == UInt8(ascii: ".") {
+        if hasPrefixIgnoringCase(host, "www.") {
             host = UnsafeBufferPointer(rebasing: host[4...])
         }
         return host.isEmpty ? nil : lowercasedString(host)
