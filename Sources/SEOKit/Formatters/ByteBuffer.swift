@@ -60,13 +60,16 @@ public struct ByteBuffer: ~Copyable {
         literal.withUTF8Buffer { append($0) }
     }
 
-    /// Appends the UTF-8 of a string.
+    /// Appends the UTF-8 of a string. (A string literal picks the `StaticString` overload,
+    /// which copies its bytes without making a `String`.)
+    @_disfavoredOverload
     public mutating func append(_ string: String) {
         var string = string
         string.withUTF8 { append($0) }
     }
 
     /// Appends the UTF-8 of a substring.
+    @_disfavoredOverload
     public mutating func append(_ string: Substring) {
         var string = string
         string.withUTF8 { append($0) }

@@ -15,7 +15,7 @@ public struct Suppressions: Sendable {
     public init(document: Document) {
         fileWide = document.metadata.disabledRules.map(RuleSelector.init)
         var directives: [Directive] = []
-        for comment in document.comments {
+        for comment in document.comments where Suppressions.mayBeDirective(comment.text) {
             let words = comment.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "," || $0 == "\r" })
             guard let keyword = words.first?.lowercased() else { continue }
             let selectors = words.dropFirst().map { RuleSelector(String($0)) }
@@ -35,6 +35,16 @@ public struct Suppressions: Sendable {
             }
         }
         self.directives = directives
+    }
+
+    /// Whether a comment's first word may be a directive (`seokit-…`, any case): a byte
+    /// check, so the long comments of a page (commented-out sections) are not split into words.
+    static func mayBeDirective(_ text: String) -> Bool {
+        var bytes = text.utf8.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == UInt8(ascii: ",") }.prefix(7).makeIterator()
+        for expected in "seokit-".utf8 {
+            guard let byte = bytes.next(), (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected else { return false }
+        }
+        return true
     }
 
     /// Whether a finding of `ruleID` starting on `line` is suppressed.

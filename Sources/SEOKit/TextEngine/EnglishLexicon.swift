@@ -13,6 +13,10 @@ public struct EnglishLexicon: Sendable {
         /// Syllable count from the pronunciation lexicon, when it differs from the rules; 0 otherwise.
         @inline(__always) public var syllableOverride: Int { Int(rawValue & 0x1F) }
         @inline(__always) public func has(_ flag: Flag) -> Bool { rawValue & flag.rawValue != 0 }
+        /// 1 + the word's index in the style vocabulary (`StyleLexicon`), bits 16 and up; 0 for
+        /// a word no style analysis knows. The style analyses read their facts through it, so
+        /// the tokenizer's one lookup per word serves them too.
+        @inline(__always) var styleIndex: Int { Int(rawValue >> 16) }
     }
 
     /// List memberships, bits 5 and up of an entry.
@@ -48,6 +52,8 @@ public struct EnglishLexicon: Sendable {
     let table: WordTable
     /// Transitions of two or more words, as lowercase word sequences.
     public let transitionPhrases: [[String]]
+    /// The style analyses' word facts and phrases, indexed from this table's entries.
+    let style: StyleLexicon
 
     init() {
         // Built at every start of the tool, so it works on the embedded bytes in place: no
@@ -101,9 +107,16 @@ public struct EnglishLexicon: Sendable {
                 add(line, .transition)
             }
         }
+        let style = StyleLexicon(transitionPhrases: phrases)
+        precondition(style.words.count < 0xFFFF, "style vocabulary too large for 16-bit indices")
+        for (index, word) in style.words.enumerated() {
+            var word = word
+            word.withUTF8 { table.insertUnsealed($0, payload: UInt32(index + 1) << 16) { $0 | $1 } }
+        }
         table.seal()
         self.table = table
         self.transitionPhrases = phrases
+        self.style = style
     }
 
     /// Calls `body` with each non-empty line of an embedded lexicon (a trailing `\r` removed),

@@ -1,6 +1,8 @@
 /// The small word tables behind the style analyses (passive voice, transitions, wordy phrases,
-/// sentence openings), built once, lazily, into one `WordTable`: one probe per word tells every
-/// analysis what it needs, and no `String` is made per token.
+/// sentence openings), built once with the `EnglishLexicon`: each word of this vocabulary has
+/// its index in the lexicon's entry (`Entry.styleIndex`), so the tokenizer's one lookup per word
+/// (cached per distinct word) tells every analysis what it needs, and no `String` is made and
+/// no second table probed per token.
 ///
 /// Sources: `passive-exceptions.txt`, `wordy-phrases.txt` and the multi-word transitions of
 /// `transition-words.txt` (all in `Corpora/lexicons`), plus the closed grammatical sets below
@@ -66,9 +68,11 @@ struct StyleLexicon: Sendable {
         }
     }
 
-    static let shared = StyleLexicon()
+    static var shared: StyleLexicon { EnglishLexicon.shared.style }
 
-    let table: WordTable
+    /// The vocabulary, in index order, and each word's payload (`Bits` and phrase id).
+    let words: [String]
+    let payloadByIndex: [UInt32]
     let wordyPhrases: PhraseSet
     /// Transitions of two or more words (single words carry the lexicon's `.transition` flag).
     let transitionPhrases: PhraseSet
@@ -76,7 +80,8 @@ struct StyleLexicon: Sendable {
     /// Longest key the table holds; longer words are never looked up.
     static let maximumKeyLength = 24
 
-    private init() {
+    /// Built by `EnglishLexicon` with its multi-word transitions.
+    init(transitionPhrases: [[String]]) {
         var payloads: [String: UInt32] = [:]
         func add(_ words: String, _ bits: Bits) {
             for word in words.split(separator: " ") { payloads[String(word), default: 0] |= bits.rawValue }
@@ -130,7 +135,7 @@ struct StyleLexicon: Sendable {
             wordy.alternatives.append(fields[1].trimmed())
         }
         var transitions = PhraseSet()
-        for words in EnglishLexicon.shared.transitionPhrases where words.count > 1 {
+        for words in transitionPhrases where words.count > 1 {
             transitions.words.append(words.map(id))
             transitions.texts.append(words.joined(separator: " "))
             transitions.alternatives.append("")
@@ -140,9 +145,10 @@ struct StyleLexicon: Sendable {
         StyleLexicon.index(&wordy, vocabularySize: ids.count)
         StyleLexicon.index(&transitions, vocabularySize: ids.count)
 
-        var table = WordTable(capacity: payloads.count)
-        table.insert(contentsOf: payloads.map { (Array($0.key.utf8), $0.value) })
-        self.table = table
+        // Sorted, so indices (and every lexicon built) are the same from run to run.
+        let vocabulary = payloads.sorted { $0.key < $1.key }
+        words = vocabulary.map(\.key)
+        payloadByIndex = vocabulary.map(\.value)
         self.wordyPhrases = wordy
         self.transitionPhrases = transitions
     }
@@ -163,47 +169,23 @@ struct StyleLexicon: Sendable {
 
     // MARK: Per-document payloads
 
-    /// The payload of every token of a document (0 for non-words and unknown words): one
-    /// lowercasing into a scratch buffer and one probe per word, no allocation per token.
+    /// The payload of every token of a document (0 for non-words and unknown words), read
+    /// through each token's lexicon entry: no hashing, no allocation per token. Words with
+    /// accented letters have 0: the vocabulary is ASCII, and their entry is that of the word
+    /// with the accents folded.
     func payloads(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> [UInt32] {
         var result = [UInt32](repeating: 0, count: tokens.count)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: StyleLexicon.maximumKeyLength) { scratch in
+        payloadByIndex.withUnsafeBufferPointer { payloads in
             tokens.withUnsafeBufferPointer { tokens in
                 for index in tokens.indices {
                     let token = tokens[index]
-                    guard token.kind == .word, let key = StyleLexicon.key(of: token, text: text, into: scratch) else { continue }
-                    result[index] = table.lookup(key) ?? 0
+                    let style = token.entry.styleIndex
+                    guard style != 0, token.kind == .word, token.detail & Token.WordFlags.nonASCII.rawValue == 0 else { continue }
+                    result[index] = payloads[style - 1]
                 }
             }
         }
         return result
-    }
-
-    /// The lowercase key of a word: ASCII letters lowercased, ’ and ʼ written as '. `nil` when
-    /// the word is longer than the scratch buffer.
-    @inline(__always)
-    static func key(of token: Token, text: UnsafeBufferPointer<UInt8>, into scratch: UnsafeMutableBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        let start = Int(token.start)
-        let end = Int(token.end)
-        guard end - start <= scratch.count else { return nil }
-        var length = 0
-        var index = start
-        while index < end {
-            var byte = text[index]
-            if byte >= 0x41 && byte <= 0x5A {
-                byte |= 0x20
-            } else if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80, text[index + 2] == 0x99 {
-                byte = UInt8(ascii: "'")
-                index += 2
-            } else if byte == 0xCA, index + 1 < end, text[index + 1] == 0xBC {
-                byte = UInt8(ascii: "'")
-                index += 1
-            }
-            scratch[length] = byte
-            length += 1
-            index += 1
-        }
-        return UnsafeBufferPointer(rebasing: scratch[0..<length])
     }
 
     /// Whether a word ends in the two ASCII letters given (lowercase), in any case.
