@@ -171,12 +171,14 @@ import Glibc
         let process = Process()
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-            process.arguments = [database, statements]
+            // A killed run's process may release its lock a moment after its wrapper is reaped:
+            // wait for it rather than failing on "database is locked".
+            process.arguments = ["-cmd", ".timeout 10000", database, statements]
         } else {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", "-c", """
                 import sqlite3, sys
-                c = sqlite3.connect(sys.argv[1])
+                c = sqlite3.connect(sys.argv[1], timeout=10)
                 for s in sys.argv[2].split(';'):
                     if s.strip():
                         for row in c.execute(s): print('|'.join(str(v) for v in row))

@@ -19,8 +19,8 @@ import Testing
         OrderedHandoff<Int>.run(
             count: count, workers: workers, state: { 0 },
             work: { index, _ in
-                // A worker starts an index only within the window of what was taken (the value
-                // being delivered counts as taken).
+                // A worker (the calling thread too) starts an index only within the window of
+                // what was taken (the value being delivered counts as taken).
                 if workers > 1, index >= delivered.load(ordering: .sequentiallyConsistent) + 1 + window {
                     tooFarAhead.add(1, ordering: .relaxed)
                 }

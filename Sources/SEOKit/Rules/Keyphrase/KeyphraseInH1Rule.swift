@@ -41,12 +41,14 @@ struct KeyphraseInH1Rule: Rule {
     func check(_ context: LintContext, options: RuleOptions) -> RuleResult {
         let target = "every keyphrase word in the H1"
         let document = context.document
-        let matcher: KeyphraseMatcher?
+        // The title's matcher is built only when there is a keyphrase to look for.
+        var title: String?
+        var matcher: KeyphraseMatcher?
         let sentences: Range<Int>?
         let range: SourceRange
         let useTitle = document.format == .markdown && options.flag("title-is-h1")
-        if useTitle, let title = document.metadata.title?.trimmed(), !title.isEmpty {
-            matcher = KeyphraseMatcher(string: title, lexicon: context.lexicon)
+        if useTitle, let text = document.metadata.title?.trimmed(), !text.isEmpty {
+            title = text
             sentences = nil
             range = context.range(of: .title)
         } else if let index = document.blocks.firstIndex(where: { $0.kind == .heading && $0.level == 1 }) {
@@ -57,12 +59,13 @@ struct KeyphraseInH1Rule: Rule {
             return RuleResult(assessment: Assessment(score: .seo, rating: .notApplicable, measured: "no H1", target: target))
         }
         return KeyphraseRuleSupport.result(context, target: target) { _, phrase, analysis in
+            if matcher == nil, let title { matcher = KeyphraseMatcher(string: title, lexicon: context.lexicon) }
             let search = matcher ?? analysis.body
             let needed = phrase.searchedWords.count
             let found = search.wordsFound(of: phrase, inSentences: sentences)
             if found == needed { return KeyphraseVerdict(rating: .good, measured: "in the H1") }
             let measured = phrase.isExact ? "exact phrase not in the H1" : "\(found) of \(needed) keyphrase words in the H1"
-            let heading = useTitle && matcher != nil ? "The H1 (the front matter title)" : "The H1"
+            let heading = title != nil ? "The H1 (the front matter title)" : "The H1"
             return KeyphraseVerdict(rating: .bad, measured: measured, findings: [RuleFinding(
                 message: "\(heading) does not contain the keyphrase \(KeyphraseRuleSupport.quoted(phrase)).",
                 suggestion: "Name the topic in the main heading with the keyphrase.",

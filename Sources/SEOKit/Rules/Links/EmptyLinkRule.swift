@@ -66,6 +66,6 @@ struct EmptyLinkRule: Rule {
         if document.images.contains(where: { range.contains($0.range.start.offset) && !($0.alt ?? "").trimmed().isEmpty }) {
             return true
         }
-        return ["aria-label", "aria-labelledby", "title="].contains { startTag.contains($0) }
+        return startTag.containsBytes("aria-label") || startTag.containsBytes("title=")
     }
 }
