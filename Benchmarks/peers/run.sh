@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds SEOKit in release mode, installs the peers (textstat from PyPI, GNU style, xmllint,
-# hyperfine from Debian) and prints the side-by-side table for Benchmarks/README.md.
+# cmark-gfm, hyperfine from Debian) and prints the side-by-side table for Benchmarks/README.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 bash "$root/scripts/setup.sh"
-for package in diction libxml2-utils hyperfine; do
+for package in diction libxml2-utils hyperfine cmark-gfm; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="${missing:-} $package"
 done
 if [ -n "${missing:-}" ]; then apt-get update -qq && apt-get install -y -qq $missing >/dev/null; fi
