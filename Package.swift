@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "SEOKit", targets: ["SEOKit"]),
         .library(name: "SEOKitHistory", targets: ["SEOKitHistory"]),
         .executable(name: "seokit", targets: ["seokit"]),
+        .executable(name: "seokit-fetch", targets: ["seokit-fetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,16 +61,18 @@ let package = Package(
             dependencies: [
                 "SEOKit",
                 "SEOKitHistory",
-                "SEOKitFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The network half of `seokit compare --urls`, a process of its own: loading
+        // FoundationNetworking and libcurl costs every other run of `seokit` about 10 ms.
+        .executableTarget(name: "seokit-fetch", dependencies: ["SEOKit", "SEOKitFetch"]),
 
         .target(name: "SEOKitTestSupport", dependencies: ["SEOKit"], path: "Tests/SEOKitTestSupport"),
         .testTarget(name: "SEOKitTests", dependencies: ["SEOKit", "SEOKitFetch", "SEOKitTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["SEOKitTestSupport", "seokit"]
+            dependencies: ["SEOKitTestSupport", "seokit", "seokit-fetch"]
         ),
     ]
 )

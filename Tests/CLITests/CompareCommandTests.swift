@@ -158,6 +158,63 @@ import Testing
         #expect((rereadObject["competitors"] as? [[String: Any]])?.count == 7)
     }
 
+    /// Without --snapshot, the pages are fetched into a temporary snapshot by seokit-fetch and
+    /// read from there; the temporary folder is gone afterwards.
+    @Test func urlsWithoutSnapshotLeaveNoTemporaryFolder() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.pages).filter { $0.hasSuffix(".html") }.sorted()
+        var bodies: [String: [UInt8]] = [:]
+        for (index, name) in names.enumerated() {
+            bodies["/\(index + 1)"] = try Repository.bytes("Corpora/competitors/sourdough-starter/pages/" + name)
+        }
+        let served = bodies
+        let server = try LocalHTTPServer { request in
+            served[request.path].map { .bytes($0, contentType: "text/html; charset=utf-8") } ?? .status(404)
+        }
+        defer { server.stop() }
+        let directory = try TemporaryDirectory()
+        let temporary = try TemporaryDirectory()
+        let urls = try directory.write("serp.txt", (1...names.count).map { server.url("/\($0)") }.joined(separator: "\n") + "\n")
+        let result = try Seokit.run(["compare", Self.draft, "--urls", urls, "--format", "json"], environment: ["TMPDIR": temporary.path])
+        #expect(result.status == 0, "\(result)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["competitors"] as? [[String: Any]])?.count == names.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+    }
+
+    /// The network stack is in seokit-fetch only: every other run starts without loading it.
+    @Test func onlyTheFetchHelperLinksTheNetworkStack() throws {
+        let binary = try Seokit.binaryPath()
+        func libraries(_ path: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+            process.arguments = [path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let seokit = try libraries(binary)
+        #expect(seokit.contains("libFoundation"), "ldd works: \(seokit.prefix(300))")
+        #expect(!seokit.contains("libFoundationNetworking"))
+        #expect(!seokit.contains("libcurl"))
+        let helper = try libraries((binary as NSString).deletingLastPathComponent + "/seokit-fetch")
+        #expect(helper.contains("libFoundationNetworking"))
+    }
+
+    /// A seokit without its helper says what is missing.
+    @Test func urlsWithoutTheHelperIsAClearError() throws {
+        let folder = try TemporaryDirectory()
+        let copy = folder.url("seokit")
+        try FileManager.default.copyItem(atPath: try Seokit.binaryPath(), toPath: copy)
+        let urls = try folder.write("serp.txt", "http://127.0.0.1:9/a\n")
+        let result = try Seokit.run(["compare", Self.draft, "--urls", urls], environment: ["PATH": "/usr/bin:/bin"], binary: copy)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--urls needs seokit-fetch"), "\(result)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func usageErrors() throws {
         let missing = try Seokit.run(["compare", Self.draft])
         #expect(missing.status == 2)

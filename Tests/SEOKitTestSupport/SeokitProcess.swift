@@ -61,8 +61,12 @@ public enum Seokit {
     ///
     /// Standard input, output and error go through temporary files rather than pipes, so any
     /// amount of data flows without the risk of a full pipe blocking either side.
-    public static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: String? = nil) throws -> ProcessOutput {
-        let binary = try binaryPath()
+    /// `environment` is added to this process's; `binary` runs another copy of seokit.
+    public static func run(
+        _ arguments: [String], stdin: [UInt8]? = nil, in directory: String? = nil, environment: [String: String] = [:],
+        binary explicitBinary: String? = nil
+    ) throws -> ProcessOutput {
+        let binary = try explicitBinary ?? binaryPath()
         let scratch = try TemporaryDirectory(prefix: "seokit-run")
         let inputPath = try scratch.write("stdin", bytes: stdin ?? [])
         let outputPath = try scratch.write("stdout", bytes: [])
@@ -72,6 +76,9 @@ public enum Seokit {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let input = FileHandle(forReadingAtPath: inputPath)!
         let output = FileHandle(forWritingAtPath: outputPath)!
         let error = FileHandle(forWritingAtPath: errorPath)!

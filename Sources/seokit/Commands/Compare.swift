@@ -1,6 +1,5 @@
 import ArgumentParser
 import SEOKit
-import SEOKitFetch
 
 /// `seokit compare`: a draft compared with the pages that rank for its topic.
 struct Compare: ParsableCommand {
@@ -77,11 +76,29 @@ struct Compare: ParsableCommand {
             } catch {
                 throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
             }
+        } else if let urls {
+            // Fetched by the seokit-fetch process into a snapshot (the one asked for, else a
+            // temporary one), then read from it.
+            origin = urls
+            let folder = try snapshot ?? FetchHelper.temporaryFolder()
+            defer { if snapshot == nil { FetchHelper.remove(folder) } }
+            let (saved, problems) = try FetchHelper.fetch(urls: urls, snapshot: folder)
+            var source = CompetitorSource.Loaded(pages: [], problems: problems)
+            if saved > 0 {
+                do {
+                    let (pages, readProblems) = try CompetitorSnapshot.load(directory: folder)
+                    source.pages = pages
+                    source.problems += readProblems
+                } catch {
+                    throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
+                }
+            }
+            loaded = ComparisonPages.pages(from: source)
         } else {
-            // --urls FILE (fetched; saved when --snapshot is given too) or --snapshot DIR (reread).
-            origin = urls ?? snapshot ?? ""
+            // --snapshot DIR: pages saved by an earlier fetch, reread without the network.
+            origin = snapshot ?? ""
             do {
-                loaded = ComparisonPages.pages(from: try CompetitorSource.load(urls: urls, competitorsDirectory: nil, snapshot: snapshot))
+                loaded = ComparisonPages.pages(from: try CompetitorSource.load(urls: nil, competitorsDirectory: nil, snapshot: snapshot, fetcher: nil))
             } catch {
                 throw CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: \(error)")
             }

@@ -42,15 +42,36 @@ public struct SERPWidth: Sendable {
         var unitsPerEm = 2048
         var defaultAdvance = 1195
         var advances: [UInt32: Int] = [:]
-        let text = EmbeddedLexicons.liberationSansWidths.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: "\t")
-            guard fields.count == 2, let value = Int(fields[1]) else { continue }
-            switch fields[0] {
-            case "units-per-em": unitsPerEm = value
-            case "default-advance": defaultAdvance = value
-            default:
-                if let codePoint = UInt32(fields[0], radix: 16) { advances[codePoint] = value }
+        advances.reserveCapacity(1600)
+        // Read on bytes in place: this runs at every start of a lint.
+        EnglishLexicon.forEachLine(EmbeddedLexicons.liberationSansWidths) { line in
+            guard let tab = line.firstIndex(of: 0x09) else { return }
+            var value = 0
+            var digits = 0
+            for byte in line[(tab + 1)...] {
+                guard byte >= 0x30 && byte <= 0x39 else { return }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+            }
+            guard digits > 0 else { return }
+            let key = UnsafeBufferPointer(rebasing: line[..<tab])
+            if key.elementsEqual("units-per-em".utf8) {
+                unitsPerEm = value
+            } else if key.elementsEqual("default-advance".utf8) {
+                defaultAdvance = value
+            } else {
+                var codePoint: UInt32 = 0
+                for byte in key {
+                    let nibble: UInt8
+                    switch byte {
+                    case 0x30...0x39: nibble = byte - 0x30
+                    case 0x41...0x46: nibble = byte - 0x41 + 10
+                    case 0x61...0x66: nibble = byte - 0x61 + 10
+                    default: return
+                    }
+                    codePoint = codePoint << 4 | UInt32(nibble)
+                }
+                if !key.isEmpty { advances[codePoint] = value }
             }
         }
         self.unitsPerEm = unitsPerEm
