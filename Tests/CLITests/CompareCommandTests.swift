@@ -116,8 +116,9 @@ import Testing
         }
     }
 
-    @Test func fetchedPagesSnapshotAndOfflineReread() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.pages).filter { $0.hasSuffix(".html") }.sorted()
+    /// A local server with the competitor pages at /1, /2, ... (404 elsewhere), and their count.
+    static func servedPages() throws -> (server: LocalHTTPServer, count: Int) {
+        let names = try FileManager.default.contentsOfDirectory(atPath: pages).filter { $0.hasSuffix(".html") }.sorted()
         var bodies: [String: [UInt8]] = [:]
         for (index, name) in names.enumerated() {
             bodies["/\(index + 1)"] = try Repository.bytes("Corpora/competitors/sourdough-starter/pages/" + name)
@@ -127,9 +128,14 @@ import Testing
             guard let body = served[request.path] else { return .status(404) }
             return .bytes(body, contentType: "text/html; charset=utf-8")
         }
+        return (server, names.count)
+    }
+
+    @Test func fetchedPagesSnapshotAndOfflineReread() throws {
+        let (server, count) = try Self.servedPages()
         defer { server.stop() }
         let directory = try TemporaryDirectory()
-        let list = (1...names.count).map { "\($0) " + server.url("/\($0)") } + ["8 " + server.url("/missing")]
+        let list = (1...count).map { "\($0) " + server.url("/\($0)") } + ["8 " + server.url("/missing")]
         let urls = try directory.write("serp.txt", list.joined(separator: "\n") + "\n")
         let snapshot = directory.url("snapshot")
         let fetched = try Seokit.run(["compare", Self.draft, "--urls", urls, "--snapshot", snapshot, "--format", "json"])
@@ -161,23 +167,15 @@ import Testing
     /// Without --snapshot, the pages are fetched into a temporary snapshot by seokit-fetch and
     /// read from there; the temporary folder is gone afterwards.
     @Test func urlsWithoutSnapshotLeaveNoTemporaryFolder() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.pages).filter { $0.hasSuffix(".html") }.sorted()
-        var bodies: [String: [UInt8]] = [:]
-        for (index, name) in names.enumerated() {
-            bodies["/\(index + 1)"] = try Repository.bytes("Corpora/competitors/sourdough-starter/pages/" + name)
-        }
-        let served = bodies
-        let server = try LocalHTTPServer { request in
-            served[request.path].map { .bytes($0, contentType: "text/html; charset=utf-8") } ?? .status(404)
-        }
+        let (server, count) = try Self.servedPages()
         defer { server.stop() }
         let directory = try TemporaryDirectory()
         let temporary = try TemporaryDirectory()
-        let urls = try directory.write("serp.txt", (1...names.count).map { server.url("/\($0)") }.joined(separator: "\n") + "\n")
+        let urls = try directory.write("serp.txt", (1...count).map { server.url("/\($0)") }.joined(separator: "\n") + "\n")
         let result = try Seokit.run(["compare", Self.draft, "--urls", urls, "--format", "json"], environment: ["TMPDIR": temporary.path])
         #expect(result.status == 0, "\(result)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect((object["competitors"] as? [[String: Any]])?.count == names.count)
+        #expect((object["competitors"] as? [[String: Any]])?.count == count)
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
     }
 
