@@ -17,7 +17,7 @@ struct StyleAnalysisTests {
     @Test func wordyPhrasePositionsAndAlternatives() throws {
         let input = "We left early in order to catch the train.\n\nDue to the fact that it rained, we stayed in order to dry off.\n"
         let (document, analysis) = try Self.read(input)
-        let matches = WordyPhraseFinder().matches(in: analysis, text: document.text)
+        let matches = WordyPhraseFinder().matches(in: analysis)
         #expect(matches.map { Self.text(document, analysis, $0.tokenRange) } == ["in order to", "Due to the fact that", "in order to"])
         #expect(matches.map(\.phrase) == ["in order to", "due to the fact that", "in order to"])
         #expect(matches.map(\.alternative) == ["to", "because", "to"])
@@ -31,13 +31,13 @@ struct StyleAnalysisTests {
     @Test func wordyPhrasesStopAtSentencesAndPunctuation() throws {
         for input in ["Come in. Order to go.", "We did it in order, to be fair.", "Step in-order-to-win."] {
             let (document, analysis) = try Self.read(input, format: .text)
-            #expect(WordyPhraseFinder().matches(in: analysis, text: document.text).isEmpty, "\(input)")
+            #expect(WordyPhraseFinder().matches(in: analysis).isEmpty, "\(input)")
         }
     }
 
     @Test func wordyPhrasesAreCaseInsensitiveAndPreferTheLongest() throws {
         let (document, analysis) = try Self.read("IN ORDER TO win, see the fact that matters. At This Point In Time we wait.", format: .text)
-        let matches = WordyPhraseFinder().matches(in: analysis, text: document.text)
+        let matches = WordyPhraseFinder().matches(in: analysis)
         #expect(matches.map(\.phrase) == ["in order to", "the fact that", "at this point in time"])
     }
 

@@ -7,7 +7,7 @@ struct TransitionMatcherTests {
     static func transitions(_ text: String) throws -> [(sentence: Int, text: String)] {
         let document = try DocumentReader().read(string: text, format: .text)
         let analysis = TextAnalysis(document: document)
-        let result = TransitionMatcher().analyze(analysis, text: document.text)
+        let result = TransitionMatcher().analyze(analysis)
         return result.matches.map { match in
             let tokens = analysis.tokens
             let range = Int(tokens[match.tokenRange.lowerBound].start)..<Int(tokens[match.tokenRange.upperBound - 1].end)

@@ -49,11 +49,6 @@ public struct ByteBuffer: ~Copyable {
         count += bytes.count
     }
 
-    @inline(__always)
-    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        append(bytes.bindMemory(to: UInt8.self))
-    }
-
     /// Appends a literal (keys, punctuation, fixed words).
     @inline(__always)
     public mutating func append(_ literal: StaticString) {

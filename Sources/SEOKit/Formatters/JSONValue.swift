@@ -169,12 +169,9 @@ struct JSONStreamWriter: ~Copyable {
     /// Members written so far in each open container, innermost last.
     private var counts: [Int]
 
-    init(capacity: Int = 4096) {
-        self.init(appendingTo: ByteBuffer(capacity: capacity))
-    }
-
-    /// A writer that continues a buffer; `finish()` hands it back.
-    init(appendingTo buffer: consuming ByteBuffer, nesting: JSONNesting = JSONNesting()) {
+    /// A writer that continues a buffer with the containers `nesting` has open; `release()`
+    /// hands the buffer back.
+    private init(appendingTo buffer: consuming ByteBuffer, nesting: JSONNesting) {
         output = buffer
         counts = nesting.counts
         counts.reserveCapacity(16)
@@ -190,7 +187,7 @@ struct JSONStreamWriter: ~Copyable {
     }
 
     /// The buffer, as written so far.
-    consuming func release() -> ByteBuffer { output }
+    private consuming func release() -> ByteBuffer { output }
 
     private var level: Int { counts.count }
 
@@ -253,12 +250,6 @@ struct JSONStreamWriter: ~Copyable {
     mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         int(value)
-    }
-
-    /// The bytes written, with a final line break.
-    consuming func finish() -> ByteBuffer {
-        output.append(0x0A)
-        return output
     }
 
     private mutating func open(_ bracket: UInt8) {

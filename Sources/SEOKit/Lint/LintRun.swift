@@ -26,10 +26,7 @@ public struct LintRun: Sendable {
     public var findingCount: Int { reports.reduce(0) { $0 + $1.findings.count } }
 
     /// Whether any finding reaches `failOn`.
-    public var hasFailingFindings: Bool {
-        // Per report: `findings` would copy every finding of the run into one array.
-        reports.contains { report in report.findings.contains { $0.severity >= failOn } }
-    }
+    public var hasFailingFindings: Bool { totals.hasFailingFindings }
 
     /// The exit status a CI system reads: 2 for input errors, 1 for failing findings, else 0.
     public var exitStatus: Int32 { totals.exitStatus }

@@ -22,11 +22,6 @@ public enum StandardStreams {
         write(descriptor: 1, bytes: bytes)
     }
 
-    /// Writes a formatter's bytes to standard output.
-    public static func writeOutput(_ buffer: borrowing ByteBuffer) {
-        buffer.withBytes { write(descriptor: 1, buffer: UnsafeRawBufferPointer($0)) }
-    }
-
     public static func write(descriptor: Int32, _ text: String) {
         var text = text
         text.withUTF8 { buffer in write(descriptor: descriptor, buffer: UnsafeRawBufferPointer(buffer)) }

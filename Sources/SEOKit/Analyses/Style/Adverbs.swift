@@ -68,7 +68,7 @@ public struct AdverbFinder: Sendable {
             start -= 1
         }
         let length = Int(token.end) - start
-        guard length > 0, length <= StyleLexicon.maximumKeyLength else { return false }
+        guard length > 0, length <= 24 else { return false }  // longer than any listed word
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { scratch in
             for offset in 0..<length {
                 let byte = text[start + offset]

@@ -73,7 +73,7 @@ public struct PassiveVoiceDetector: Sendable {
     /// The passive verb groups of a document.
     public func analyze(_ analysis: TextAnalysis, text: ProseText) -> PassiveVoiceAnalysis {
         text.bytes.withUnsafeBufferPointer { bytes in
-            let payloads = StyleLexicon.shared.payloads(tokens: analysis.tokens, text: bytes)
+            let payloads = StyleLexicon.shared.payloads(tokens: analysis.tokens)
             return analyze(analysis, text: bytes, payloads: payloads)
         }
     }

@@ -1,12 +1,11 @@
 /// The style analyses of a lint context, each computed once per document on first use and
 /// shared by every rule that asks (the readability and style rules, the compare report).
 extension LintContext {
-    /// What the style word table says about each token (one probe per word, once per document).
+    /// What the style vocabulary says about each token, read through its lexicon entry (once per
+    /// document).
     var styleTokenPayloads: [UInt32] {
         shared(StyleTokenPayloads.self) { context in
-            StyleTokenPayloads(values: context.document.text.bytes.withUnsafeBufferPointer {
-                StyleLexicon.shared.payloads(tokens: context.analysis.tokens, text: $0)
-            })
+            StyleTokenPayloads(values: StyleLexicon.shared.payloads(tokens: context.analysis.tokens))
         }.values
     }
 

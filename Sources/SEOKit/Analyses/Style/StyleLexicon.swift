@@ -77,9 +77,6 @@ struct StyleLexicon: Sendable {
     /// Transitions of two or more words (single words carry the lexicon's `.transition` flag).
     let transitionPhrases: PhraseSet
 
-    /// Longest key the table holds; longer words are never looked up.
-    static let maximumKeyLength = 24
-
     /// Built by `EnglishLexicon` with its multi-word transitions.
     init(transitionPhrases: [[String]]) {
         var payloads: [String: UInt32] = [:]
@@ -173,7 +170,7 @@ struct StyleLexicon: Sendable {
     /// through each token's lexicon entry: no hashing, no allocation per token. Words with
     /// accented letters have 0: the vocabulary is ASCII, and their entry is that of the word
     /// with the accents folded.
-    func payloads(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+    func payloads(tokens: [Token]) -> [UInt32] {
         var result = [UInt32](repeating: 0, count: tokens.count)
         payloadByIndex.withUnsafeBufferPointer { payloads in
             tokens.withUnsafeBufferPointer { tokens in

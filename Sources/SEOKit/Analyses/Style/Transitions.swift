@@ -28,16 +28,15 @@ public struct TransitionAnalysis: Sendable {
 public struct TransitionMatcher: Sendable {
     public init() {}
 
-    /// The transitions of a document.
-    public func analyze(_ analysis: TextAnalysis, text: ProseText) -> TransitionAnalysis {
-        text.bytes.withUnsafeBufferPointer { bytes in
-            analyze(analysis, payloads: StyleLexicon.shared.payloads(tokens: analysis.tokens, text: bytes))
-        }
+    /// The transitions of a document (the tokens' lexicon entries say which words are
+    /// transitions or start one: the text itself is not read again).
+    public func analyze(_ analysis: TextAnalysis) -> TransitionAnalysis {
+        analyze(analysis, payloads: StyleLexicon.shared.payloads(tokens: analysis.tokens))
     }
 
     /// The transitions of a document read by `DocumentReader`.
     public func analyze(_ document: Document) -> TransitionAnalysis {
-        analyze(TextAnalysis(document: document), text: document.text)
+        analyze(TextAnalysis(document: document))
     }
 
     func analyze(_ analysis: TextAnalysis, payloads: [UInt32]) -> TransitionAnalysis {

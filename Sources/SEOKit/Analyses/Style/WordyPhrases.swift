@@ -17,16 +17,15 @@ public struct WordyPhraseMatch: Sendable, Hashable {
 public struct WordyPhraseFinder: Sendable {
     public init() {}
 
-    /// The wordy phrases of a document, in text order.
-    public func matches(in analysis: TextAnalysis, text: ProseText) -> [WordyPhraseMatch] {
-        text.bytes.withUnsafeBufferPointer { bytes in
-            matches(in: analysis, payloads: StyleLexicon.shared.payloads(tokens: analysis.tokens, text: bytes))
-        }
+    /// The wordy phrases of a document, in text order (the tokens' lexicon entries say which
+    /// words belong to a phrase: the text itself is not read again).
+    public func matches(in analysis: TextAnalysis) -> [WordyPhraseMatch] {
+        matches(in: analysis, payloads: StyleLexicon.shared.payloads(tokens: analysis.tokens))
     }
 
     /// The wordy phrases of a document read by `DocumentReader`.
     public func matches(in document: Document) -> [WordyPhraseMatch] {
-        matches(in: TextAnalysis(document: document), text: document.text)
+        matches(in: TextAnalysis(document: document))
     }
 
     func matches(in analysis: TextAnalysis, payloads: [UInt32]) -> [WordyPhraseMatch] {

@@ -17,17 +17,8 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: [UInt8], to path: String) throws(AtomicFileError) {
-        try data.withUnsafeBufferPointer { bytes throws(AtomicFileError) in try write(bytes, to: path) }
-    }
-
-    /// Writes a formatter's bytes.
-    public static func write(_ buffer: borrowing ByteBuffer, to path: String) throws(AtomicFileError) {
-        try buffer.withBytes { bytes throws(AtomicFileError) in try write(bytes, to: path) }
-    }
-
-    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws(AtomicFileError) {
         let stream = try AtomicOutputStream(path: path)
-        try stream.write(bytes)
+        try stream.write(data)
         try stream.commit()
     }
 }
@@ -78,22 +69,19 @@ public final class AtomicOutputStream {
         try data.withUnsafeBufferPointer { bytes throws(AtomicFileError) in try write(bytes) }
     }
 
+    /// Appends bytes (a streamed output writes a piece at a time).
     public func write(_ data: UnsafeBufferPointer<UInt8>) throws(AtomicFileError) {
-        let failure: Int32 = { (buffer: UnsafeRawBufferPointer) -> Int32 in
-            guard var pointer = buffer.baseAddress else { return 0 }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let count = AtomicOutputStream.systemWrite(descriptor, pointer, remaining)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                remaining -= count
-                pointer += count
+        guard var pointer = UnsafeRawPointer(data.baseAddress) else { return }
+        var remaining = data.count
+        while remaining > 0 {
+            let count = AtomicOutputStream.systemWrite(descriptor, pointer, remaining)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw fail("write", AtomicOutputStream.errnoText())
             }
-            return 0
-        }(UnsafeRawBufferPointer(data))
-        if failure != 0 { throw fail("write", String(cString: strerror(failure))) }
+            remaining -= count
+            pointer += count
+        }
     }
 
     /// Flushes the file to disk and puts it in place of the target.

@@ -16,13 +16,6 @@ public enum LintFormatting {
         return SourceRange(start: range.start, end: end)
     }
 
-    /// Counts by severity.
-    public static func counts(_ findings: some Sequence<Finding>) -> [Severity: Int] {
-        var counts: [Severity: Int] = [.error: 0, .warning: 0, .info: 0]
-        for finding in findings { counts[finding.severity, default: 0] += 1 }
-        return counts
-    }
-
     /// "1 error", "2 warnings".
     static func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
         "\(count) " + (count == 1 ? singular : (pluralForm ?? singular + "s"))

@@ -191,7 +191,6 @@ public struct SARIFLintFormatter: LintFormatter {
     /// Everything in the log but the results, gathered report by report.
     struct LogState {
         let formatter: SARIFLintFormatter
-        let start: LintRunStart
         let paths: LintPaths
         /// `tool`, with the rule catalogue.
         let tool: JSONValue
@@ -207,7 +206,6 @@ public struct SARIFLintFormatter: LintFormatter {
 
         init(formatter: SARIFLintFormatter, start: LintRunStart) {
             self.formatter = formatter
-            self.start = start
             paths = LintPaths(root: start.rootPath, workingDirectory: formatter.workingDirectory)
             let descriptions = (formatter.catalog ?? RuleCatalog.all).map { $0.description }
             var rules: [JSONValue] = descriptions.map(SARIFLintFormatter.rule)

@@ -50,21 +50,13 @@ enum MetaText {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// The first byte of a range's markup (`<` for a tag, `!` or `[` for Markdown), if any.
-    static func firstByte(of range: SourceRange, in document: Document) -> UInt8? {
-        let bytes = document.source.bytes
-        let start = range.start.offset
-        guard start >= 0, start < bytes.count, start < range.end.offset else { return nil }
-        return bytes[start]
-    }
-
     /// The start tag at the beginning of a range (up to its `>` or the range's end), lowercased
     /// (ASCII), or `nil` when the markup there is not a tag.
     static func startTag(of range: SourceRange, in document: Document) -> String? {
-        guard firstByte(of: range, in: document) == UInt8(ascii: "<") else { return nil }
-        return document.source.bytes.withUnsafeBufferPointer { bytes in
+        document.source.bytes.withUnsafeBufferPointer { bytes in
             let start = range.start.offset
             let end = min(range.end.offset, bytes.count)
+            guard start >= 0, start < end, bytes[start] == UInt8(ascii: "<") else { return nil }
             var stop = start
             while stop < end, bytes[stop] != UInt8(ascii: ">") { stop += 1 }
             return String(unsafeUninitializedCapacity: stop - start) { output in
