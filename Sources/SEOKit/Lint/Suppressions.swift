@@ -40,11 +40,8 @@ public struct Suppressions: Sendable {
     /// Whether a comment's first word may be a directive (`seokit-…`, any case): a byte
     /// check, so the long comments of a page (commented-out sections) are not split into words.
     static func mayBeDirective(_ text: String) -> Bool {
-        var bytes = text.utf8.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == UInt8(ascii: ",") }.prefix(7).makeIterator()
-        for expected in "seokit-".utf8 {
-            guard let byte = bytes.next(), (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected else { return false }
-        }
-        return true
+        text.utf8.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == UInt8(ascii: ",") }
+            .hasASCIIPrefix(ignoringCase: "seokit-")
     }
 
     /// Whether a finding of `ruleID` starting on `line` is suppressed.

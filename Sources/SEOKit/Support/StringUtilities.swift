@@ -135,3 +135,34 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension UInt8 {
+    /// The byte with A–Z lowercased; every other byte as it is.
+    @inline(__always)
+    var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+}
+
+extension Sequence where Element == UInt8 {
+    /// Whether the bytes start with `prefix` (written in lowercase), ignoring ASCII case: a
+    /// scheme, `www.`, a `seokit-` directive, without lowercasing a copy first.
+    func hasASCIIPrefix(ignoringCase prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { prefix in
+            var bytes = makeIterator()
+            for expected in prefix {
+                guard let byte = bytes.next(), byte.asciiLowercased == expected else { return false }
+            }
+            return true
+        }
+    }
+}
+
+extension String {
+    /// The bytes as a string with A–Z lowercased (ASCII only: hosts, schemes, tags, words of
+    /// a lexicon), in one pass and one allocation.
+    init(asciiLowercasing bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(unsafeUninitializedCapacity: bytes.count) { output in
+            for (index, byte) in bytes.enumerated() { output[index] = byte.asciiLowercased }
+            return bytes.count
+        }
+    }
+}

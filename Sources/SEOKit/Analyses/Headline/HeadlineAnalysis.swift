@@ -196,15 +196,7 @@ public struct HeadlineAnalysis: Sendable, Hashable {
     /// Lowercased, accents folded, `’` and `‑` read as `'` and `-`.
     static func normalized(_ word: String) -> String {
         var copy = word
-        if let lowered = copy.withUTF8({ bytes -> String? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
-                for (index, byte) in bytes.enumerated() { output[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-                return bytes.count
-            }
-        }) {
-            return lowered
-        }
+        if let lowered = copy.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? String(asciiLowercasing: $0) : nil }) { return lowered }
         var output = ""
         for scalar in word.lowercased().unicodeScalars {
             switch scalar.value {

@@ -43,7 +43,7 @@ struct EmptyLinkRule: Rule {
                 problems.append("has an empty target")
             } else if url == "#" {
                 problems.append("points to “#”, nowhere")
-            } else if url.utf8.count >= 11, url.utf8.prefix(11).map({ $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }).elementsEqual("javascript:".utf8) {
+            } else if url.utf8.hasASCIIPrefix(ignoringCase: "javascript:") {
                 problems.append("runs JavaScript instead of pointing to a URL")
             }
             guard !problems.isEmpty else { continue }

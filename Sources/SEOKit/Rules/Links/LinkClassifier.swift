@@ -55,13 +55,13 @@ struct LinkClassifier: Sendable {
         }
         if let colon = Self.schemeEnd(in: bytes) {
             let scheme = UnsafeBufferPointer(rebasing: bytes[..<colon])
-            guard Self.isWebScheme(scheme) else { return .other(scheme: Self.lowercasedString(scheme)) }
+            guard Self.isWebScheme(scheme) else { return .other(scheme: String(asciiLowercasing: scheme)) }
             return site(Self.host(in: bytes, authorityStart: Self.authorityStart(in: bytes, schemeEnd: colon)))
         }
         if bytes.count >= 2, bytes[0] == UInt8(ascii: "/"), bytes[1] == UInt8(ascii: "/") {
             return site(Self.host(in: bytes, authorityStart: 2))
         }
-        if Self.hasPrefixIgnoringCase(bytes, "www."), let host = Self.host(in: bytes, authorityStart: 0) {
+        if bytes.hasASCIIPrefix(ignoringCase: "www."), let host = Self.host(in: bytes, authorityStart: 0) {
             return site(host)
         }
         return .internal
@@ -71,7 +71,7 @@ struct LinkClassifier: Sendable {
     static func scheme(of url: String) -> String? {
         var url = url
         return url.withUTF8 { bytes in
-            schemeEnd(in: bytes).map { lowercasedString(UnsafeBufferPointer(rebasing: bytes[..<$0])) }
+            schemeEnd(in: bytes).map { String(asciiLowercasing: UnsafeBufferPointer(rebasing: bytes[..<$0])) }
         }
     }
 
@@ -125,37 +125,19 @@ struct LinkClassifier: Sendable {
         }
         while hostEnd > start, bytes[hostEnd - 1] == UInt8(ascii: ".") { hostEnd -= 1 }
         var host = UnsafeBufferPointer(rebasing: bytes[start..<hostEnd])
-        if hasPrefixIgnoringCase(host, "www.") {
+        if host.hasASCIIPrefix(ignoringCase: "www.") {
             host = UnsafeBufferPointer(rebasing: host[4...])
         }
-        return host.isEmpty ? nil : lowercasedString(host)
+        return host.isEmpty ? nil : String(asciiLowercasing: host)
     }
 
     /// `http`, `https` or `ftp`, in any case.
     private static func isWebScheme(_ scheme: UnsafeBufferPointer<UInt8>) -> Bool {
         switch scheme.count {
-        case 3: return hasPrefixIgnoringCase(scheme, "ftp")
-        case 4: return hasPrefixIgnoringCase(scheme, "http")
-        case 5: return hasPrefixIgnoringCase(scheme, "https")
+        case 3: return scheme.hasASCIIPrefix(ignoringCase: "ftp")
+        case 4: return scheme.hasASCIIPrefix(ignoringCase: "http")
+        case 5: return scheme.hasASCIIPrefix(ignoringCase: "https")
         default: return false
-        }
-    }
-
-    private static func hasPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
-        prefix.withUTF8Buffer { prefix in
-            guard bytes.count >= prefix.count else { return false }
-            for index in 0..<prefix.count where asciiLowercased(bytes[index]) != prefix[index] { return false }
-            return true
-        }
-    }
-
-    @inline(__always)
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-
-    private static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { output in
-            for (index, byte) in bytes.enumerated() { output[index] = asciiLowercased(byte) }
-            return bytes.count
         }
     }
 }

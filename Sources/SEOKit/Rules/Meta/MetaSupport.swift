@@ -59,13 +59,7 @@ enum MetaText {
             guard start >= 0, start < end, bytes[start] == UInt8(ascii: "<") else { return nil }
             var stop = start
             while stop < end, bytes[stop] != UInt8(ascii: ">") { stop += 1 }
-            return String(unsafeUninitializedCapacity: stop - start) { output in
-                for index in start..<stop {
-                    let byte = bytes[index]
-                    output[index - start] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                }
-                return stop - start
-            }
+            return String(asciiLowercasing: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
         }
     }
 
