@@ -134,25 +134,30 @@ enum HTMLFragment {
     static func readBlock(_ bytes: [UInt8], baseOffset: Int, into builder: inout DocumentBuilder) {
         guard !bytes.isEmpty else { return }
         builder.endBlock(sourceEnd: nil)
-        if let comments = commentsOfSimpleBlock(bytes) {
-            for comment in comments {
-                builder.comments.append(SourceComment(
-                    text: String(decoding: bytes[comment.text], as: UTF8.self),
-                    range: builder.range(baseOffset + comment.markup.lowerBound, baseOffset + comment.markup.upperBound)))
-            }
-            return
-        }
+        if readSimpleFragment(bytes, baseOffset: baseOffset, into: &builder) { return }
         let tree = HTMLTree.parse(bytes, baseOffset: baseOffset)
         HTMLContentWalker(tree: tree).walk(from: HTMLTree.root, into: &builder)
         builder.endBlock(sourceEnd: nil)
     }
 
-    /// The comments of a block made only of comments, closing tags and whitespace (the
-    /// `<!-- seokit-disable … -->` directives and the `</aside>` lines most HTML blocks in
-    /// Markdown are), read without a libxml2 parse; `nil` for anything else, which libxml2
-    /// reads. A comment qualifies when its text has no `--` and no characters outside XML's,
-    /// so libxml2 would report the same text and span.
-    static func commentsOfSimpleBlock(_ bytes: [UInt8]) -> [(text: Range<Int>, markup: Range<Int>)]? {
+    /// Reads a fragment made only of comments, closing tags and whitespace (the
+    /// `<!-- seokit-disable … -->` directives and the `</aside>` lines most raw HTML in
+    /// Markdown is) without a libxml2 parse: its comments are all it holds. `false` for
+    /// anything else, which the caller gives libxml2.
+    static func readSimpleFragment(_ bytes: [UInt8], baseOffset: Int, into builder: inout DocumentBuilder) -> Bool {
+        guard let comments = commentsOfSimpleFragment(bytes) else { return false }
+        for comment in comments {
+            builder.comments.append(SourceComment(
+                text: String(decoding: bytes[comment.text], as: UTF8.self),
+                range: builder.range(baseOffset + comment.markup.lowerBound, baseOffset + comment.markup.upperBound)))
+        }
+        return true
+    }
+
+    /// The comments of a fragment made only of comments, closing tags and whitespace; `nil` for
+    /// anything else. A comment qualifies when its text has no `--` and no characters outside
+    /// XML's, so libxml2 would report the same text and span.
+    static func commentsOfSimpleFragment(_ bytes: [UInt8]) -> [(text: Range<Int>, markup: Range<Int>)]? {
         var comments: [(text: Range<Int>, markup: Range<Int>)] = []
         var index = 0
         let count = bytes.count
@@ -198,6 +203,7 @@ enum HTMLFragment {
         guard bytes.count >= 4, bytes[0] == UInt8(ascii: "<") else { return }
         let second = bytes[1] | 0x20
         guard bytes[1] == UInt8(ascii: "!") || second == UInt8(ascii: "i") || second == UInt8(ascii: "b") else { return }
+        if readSimpleFragment(bytes, baseOffset: baseOffset, into: &builder) { return }
         let tree = HTMLTree.parse(bytes, baseOffset: baseOffset)
         for index in tree.children(of: HTMLTree.root) {
             let node = tree.node(index)
