@@ -13,13 +13,18 @@ import Glibc
 // (a lint in CI, a score, stats) starts without it; `compare --urls` runs the helper and
 // reads the snapshot it wrote.
 //
-// Standard output: `pages N` (the pages fetched and saved), then one line per page left out or
-// URL list line skipped (`URL: cause`).
-// Exit status: 0 when the list was read (some pages may have failed), 2 with one line on
-// standard error when nothing could be fetched at all (unreadable list, unwritable snapshot).
+// Standard output, one item a line: `pages N` (the pages fetched and saved), then `problem
+// TEXT` for each page left out or URL list line skipped (`URL: cause`); or `error TEXT` alone
+// when nothing could be fetched at all (unreadable list, unwritable snapshot), with exit
+// status 2. Standard error is left to whatever else has something to say.
+
+/// One protocol line: the text on one line.
+func line(_ kind: String, _ text: String) -> String {
+    kind + " " + text.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+}
 
 func fail(_ message: String) -> Never {
-    StandardStreams.writeError("seokit-fetch: " + message.terminalSafe + "\n")
+    StandardStreams.writeOutput(line("error", message))
     exit(2)
 }
 
@@ -40,10 +45,8 @@ guard let urls, let snapshot else { fail("usage: seokit-fetch --urls FILE --snap
 
 do {
     let loaded = try CompetitorSource.load(urls: urls, competitorsDirectory: nil, snapshot: snapshot)
-    var report = "pages \(loaded.snapshot == nil ? 0 : loaded.pages.count)\n"
-    for problem in loaded.problems {
-        report += problem.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
-    }
+    var report = line("pages", String(loaded.snapshot == nil ? 0 : loaded.pages.count))
+    for problem in loaded.problems { report += line("problem", problem) }
     StandardStreams.writeOutput(report)
 } catch {
     fail(error.description)

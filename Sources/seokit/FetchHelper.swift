@@ -13,43 +13,41 @@ enum FetchHelper {
     static func fetch(urls listPath: String, snapshot: String) throws(CommandFailure) -> (saved: Int, problems: [String]) {
         let helper = try location()
         var output: [Int32] = [0, 0]
-        var errors: [Int32] = [0, 0]
-        guard pipe(&output) == 0, pipe(&errors) == 0 else { throw failure("cannot start \(helper): \(String(cString: strerror(errno)))") }
+        guard pipe(&output) == 0 else { throw failure("cannot start \(helper): \(String(cString: strerror(errno)))") }
+        defer { close(output[0]) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, output[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
-        for descriptor in output + errors { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        posix_spawn_file_actions_addclose(&actions, output[0])
+        posix_spawn_file_actions_addclose(&actions, output[1])
         let arguments: [String] = [helper, "--urls", listPath, "--snapshot", snapshot]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
         let code = posix_spawn(&child, helper, &actions, nil, argv, environ)
         close(output[1])
-        close(errors[1])
-        defer {
-            close(output[0])
-            close(errors[0])
-        }
         guard code == 0 else { throw failure("cannot start \(helper): \(String(cString: strerror(code)))") }
-        let problems = readAll(output[0])
-        let message = readAll(errors[0])
+        let text = (try? InputFile.read(descriptor: output[0], name: helper, sizeLimit: 0)) ?? []
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0 && errno == EINTR {}
-        let exitedNormally = (status & 0x7F) == 0
-        guard exitedNormally, (status >> 8) & 0xFF == 0 else {
-            let reason = message.isEmpty ? "\(helper) ended with status \(status)" : message
-            // The helper's line names itself; say it as seokit does.
-            let line = reason.hasPrefix("seokit-fetch: ") ? String(reason.dropFirst("seokit-fetch: ".count)) : reason
-            throw failure(line.trimmedTrailingNewlines)
+        // The protocol of seokit-fetch: `pages N`, then `problem TEXT` lines; or `error TEXT`.
+        var saved: Int?
+        var problems: [String] = []
+        for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {
+            guard let space = line.firstIndex(of: " ") else { continue }
+            let value = String(line[line.index(after: space)...])
+            switch line[..<space] {
+            case "pages": saved = Int(value)
+            case "problem": problems.append(value)
+            case "error": throw failure(value)
+            default: continue
+            }
         }
-        var lines = problems.split(separator: "\n").map(String.init)
-        guard let first = lines.first, first.hasPrefix("pages "), let saved = Int(first.dropFirst("pages ".count)) else {
-            throw failure("\(helper) gave no page count (is it the seokit-fetch of this version?)")
+        guard let saved, status == 0 else {
+            throw failure("\(helper) ended with status \(status) and no page count (is it the seokit-fetch of this version?)")
         }
-        lines.removeFirst()
-        return (saved, lines)
+        return (saved, problems)
     }
 
     /// `seokit-fetch` next to this executable, else on the `PATH`.
@@ -82,39 +80,7 @@ enum FetchHelper {
         return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
-    /// Removes a snapshot folder made by `temporaryFolder` (it holds files only).
-    static func remove(_ folder: String) {
-        if let handle = opendir(folder) {
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
-                if name != "." && name != ".." { unlink(folder + "/" + name) }
-            }
-            closedir(handle)
-        }
-        rmdir(folder)
-    }
-
-    private static func readAll(_ descriptor: Int32) -> String {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     private static func failure(_ message: String) -> CommandFailure {
         CommandFailure(code: ExitStatus.usageOrInputError, message: "seokit: " + message)
-    }
-}
-
-extension String {
-    fileprivate var trimmedTrailingNewlines: String {
-        var text = self
-        while let last = text.unicodeScalars.last, last == "\n" || last == "\r" { text.unicodeScalars.removeLast() }
-        return text
     }
 }

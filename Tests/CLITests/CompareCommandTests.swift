@@ -201,6 +201,16 @@ import Testing
         #expect(helper.contains("libFoundationNetworking"))
     }
 
+    /// What stops the fetch altogether comes back from seokit-fetch as seokit's own error line.
+    @Test func unreadableURLListIsOneErrorLine() throws {
+        let folder = try TemporaryDirectory()
+        let result = try Seokit.run(["compare", Self.draft, "--urls", folder.url("missing.txt")])
+        #expect(result.status == 2)
+        #expect(result.stderrLines == ["seokit: \(folder.url("missing.txt")): no such file or directory"], "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     /// A seokit without its helper says what is missing.
     @Test func urlsWithoutTheHelperIsAClearError() throws {
         let folder = try TemporaryDirectory()

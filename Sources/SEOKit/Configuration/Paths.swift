@@ -82,6 +82,30 @@ public enum Paths {
         return lstat(path, &info) == 0
     }
 
+    /// The names in a folder (without `.` and `..`), in the order the file system gives them.
+    public static func entries(of folder: String) throws(InputError) -> [String] {
+        var info = stat()
+        guard stat(folder, &info) == 0 else { throw InputError(path: folder, cause: InputFile.cause(forErrno: errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw InputError(path: folder, cause: .notReadable("not a folder")) }
+        guard let handle = opendir(folder) else { throw InputError(path: folder, cause: InputFile.cause(forErrno: errno)) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Removes a folder that holds only files (a temporary snapshot), and the files; what
+    /// cannot be removed stays.
+    public static func removeFolderOfFiles(_ folder: String) {
+        for name in (try? entries(of: folder)) ?? [] { unlink(folder + "/" + name) }
+        rmdir(folder)
+    }
+
     /// Creates a folder and its missing parents (`mkdir -p`); the reason on failure, else `nil`.
     public static func makeFolders(_ path: String) -> String? {
         if path.isEmpty || path == "." || path == "/" || exists(path) { return nil }

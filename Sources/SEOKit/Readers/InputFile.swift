@@ -31,7 +31,12 @@ public enum InputFile {
 
     /// Reads standard input to the end.
     public static func readStandardInput(sizeLimit: Int = defaultSizeLimit) throws(InputError) -> [UInt8] {
-        try readAll(descriptor: 0, expected: 0, sizeLimit: sizeLimit, path: "-")
+        try read(descriptor: 0, name: "-", sizeLimit: sizeLimit)
+    }
+
+    /// Reads an open descriptor (a pipe) to the end; `name` is what errors call it.
+    public static func read(descriptor: Int32, name: String, sizeLimit: Int = defaultSizeLimit) throws(InputError) -> [UInt8] {
+        try readAll(descriptor: descriptor, expected: 0, sizeLimit: sizeLimit, path: name)
     }
 
     private static func readAll(descriptor: Int32, expected: Int, sizeLimit: Int, path: String) throws(InputError) -> [UInt8] {

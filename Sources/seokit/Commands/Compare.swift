@@ -81,7 +81,7 @@ struct Compare: ParsableCommand {
             // temporary one), then read from it.
             origin = urls
             let folder = try snapshot ?? FetchHelper.temporaryFolder()
-            defer { if snapshot == nil { FetchHelper.remove(folder) } }
+            defer { if snapshot == nil { Paths.removeFolderOfFiles(folder) } }
             let (saved, problems) = try FetchHelper.fetch(urls: urls, snapshot: folder)
             var source = CompetitorSource.Loaded(pages: [], problems: problems)
             if saved > 0 {

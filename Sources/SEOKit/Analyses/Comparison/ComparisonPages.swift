@@ -29,7 +29,7 @@ public enum ComparisonPages {
     /// when the folder itself cannot be listed.
     public static func load(folder: String, excluding: String? = nil, sizeLimit: Int = InputFile.defaultSizeLimit) throws(InputError) -> FolderResult {
         var folder = folder
-        var names = try listFolder(folder)
+        var names = try Paths.entries(of: folder)
         let excluded = excluding.map(canonical)
         func isCandidate(_ name: String) -> Bool {
             isPageFile(name) && (excluded == nil || canonical((folder.hasSuffix("/") ? folder : folder + "/") + name) != excluded)
@@ -40,7 +40,7 @@ public enum ComparisonPages {
             var info = stat()
             if stat(pages, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                 folder = pages
-                names = try listFolder(pages)
+                names = try Paths.entries(of: pages)
             }
         }
         var result = FolderResult(pages: [], leftOut: [])
@@ -141,22 +141,6 @@ public enum ComparisonPages {
         let rest = name.dropFirst(digits.count)
         guard let next = rest.first, next == "-" || next == "_" || next == "." || next == " " else { return nil }
         return Int(digits)
-    }
-
-    static func listFolder(_ folder: String) throws(InputError) -> [String] {
-        var info = stat()
-        guard stat(folder, &info) == 0 else { throw InputError(path: folder, cause: InputFile.cause(forErrno: errno)) }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw InputError(path: folder, cause: .notReadable("not a folder")) }
-        guard let handle = opendir(folder) else { throw InputError(path: folder, cause: InputFile.cause(forErrno: errno)) }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
     }
 
     static func canonical(_ path: String) -> String {
