@@ -81,7 +81,7 @@ struct StyleLexicon: Sendable {
     init(transitionPhrases: [[String]]) {
         var payloads: [String: UInt32] = [:]
         func add(_ words: String, _ bits: Bits) {
-            for word in words.split(separator: " ") { payloads[String(word), default: 0] |= bits.rawValue }
+            for word in StyleLexicon.words(of: words) { payloads[word, default: 0] |= bits.rawValue }
         }
         // Forms of "be" (with their contractions) and "get" (grammar facts).
         add("am is are was were be been being isn't aren't wasn't weren't ain't i'm you're we're they're who're what're", .be)
@@ -100,11 +100,10 @@ struct StyleLexicon: Sendable {
         add("by", .by)
         add("to", .to)
         add("used", .used)
-        for line in StyleLexicon.lines(EmbeddedLexicons.passiveExceptions) {
-            let fields = line.split(separator: "\t")
-            guard fields.count == 2 else { continue }
-            let word = fields[0].trimmed().lowercased()
-            switch fields[1].trimmed() {
+        // The lexicon files are read on their bytes (they are built at every start, with the
+        // `EnglishLexicon`); `check_lexicons.py` keeps them lowercase and trimmed.
+        StyleLexicon.forEachEntry(EmbeddedLexicons.passiveExceptions) { word, kind in
+            switch kind {
             case "adjective": add(word, .adjective)
             case "not-participle": add(word, .notParticiple)
             case "after-get": add(word, .afterGet)
@@ -121,15 +120,12 @@ struct StyleLexicon: Sendable {
             return next
         }
         var wordy = PhraseSet()
-        for line in StyleLexicon.lines(EmbeddedLexicons.wordyPhrases) {
-            let fields = line.split(separator: "\t")
-            guard fields.count == 2 else { continue }
-            let phrase = fields[0].trimmed().lowercased()
-            let words = phrase.split(separator: " ").map { id(String($0)) }
-            guard !words.isEmpty else { continue }
+        StyleLexicon.forEachEntry(EmbeddedLexicons.wordyPhrases) { phrase, alternative in
+            let words = StyleLexicon.words(of: phrase).map(id)
+            guard !words.isEmpty else { return }
             wordy.words.append(words)
             wordy.texts.append(phrase)
-            wordy.alternatives.append(fields[1].trimmed())
+            wordy.alternatives.append(alternative)
         }
         var transitions = PhraseSet()
         for words in transitionPhrases where words.count > 1 {
@@ -159,9 +155,18 @@ struct StyleLexicon: Sendable {
         set.byFirstWord = byFirst
     }
 
-    private static func lines(_ text: StaticString) -> [Substring] {
-        let string = text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
-        return string.split(separator: "\n", omittingEmptySubsequences: true)
+    /// The space-separated words of a phrase, split on bytes.
+    private static func words(of phrase: String) -> [String] {
+        phrase.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The two tab-separated fields of each line of a lexicon (lines without exactly one tab,
+    /// the comments among them, are skipped).
+    private static func forEachEntry(_ text: StaticString, _ body: (String, String) -> Void) {
+        EnglishLexicon.forEachLine(text) { line in
+            guard let tab = line.firstIndex(of: 0x09), !line[(tab + 1)...].contains(0x09) else { return }
+            body(String(decoding: line[..<tab], as: UTF8.self), String(decoding: line[(tab + 1)...], as: UTF8.self))
+        }
     }
 
     // MARK: Per-document payloads
