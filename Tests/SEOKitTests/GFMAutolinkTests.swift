@@ -7,7 +7,8 @@ import Testing
 @Suite struct GFMAutolinkTests {
     private func links(_ text: String) -> [String] {
         let bytes = Array(text.utf8)
-        return GFMAutolinks.find(in: bytes).map { String(decoding: bytes[$0.range], as: UTF8.self) + " → " + $0.url }
+        let matches = bytes.withUnsafeBufferPointer { GFMAutolinks.find(in: $0) }
+        return matches.map { String(decoding: bytes[$0.range], as: UTF8.self) + " → " + $0.url }
     }
 
     @Test func addressesAndSchemes() {

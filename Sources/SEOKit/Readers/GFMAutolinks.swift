@@ -11,12 +11,7 @@ enum GFMAutolinks {
         var url: String
     }
 
-    /// The autolinks of a text node, in order.
-    static func find(in text: [UInt8]) -> [Match] {
-        text.withUnsafeBufferPointer { find(in: $0) }
-    }
-
-    /// The autolinks of a text node in cmark's memory, in order.
+    /// The autolinks of a text node (read in cmark's memory), in order.
     static func find(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
         // Every autolink has a '.' in its domain: most text nodes have none worth scanning.
         guard text.count >= 4, text.contains(UInt8(ascii: ".")) else { return [] }
