@@ -193,6 +193,42 @@ import Testing
         #expect(flags[7].isEmpty)
     }
 
+    /// Letters are read eight bytes at a time: words of every length, in every case, cut at
+    /// every point of those steps and at the very end of the text, read as they do one byte
+    /// at a time (same letters, same case flags, and the lexicon entry of the lowercase word,
+    /// whether or not the word cache answered).
+    @Test func wordsOfEveryLengthReadAlikeInEveryCase() throws {
+        let letters = Array("readabilityinternationalizationcompostespresso")
+        for length in 1...72 {
+            let lower = String((0..<length).map { letters[$0 % letters.count] })
+            let upper = lower.uppercased()
+            let mixed = String(lower.enumerated().map { $0.offset % 3 == 0 ? Character($0.element.uppercased()) : $0.element })
+            // Twice each, so the second reading comes from the word cache; the last word ends the text.
+            let analysed = try Analysed("\(lower) \(upper) \(mixed), \(lower) (\(upper)) \(mixed)")
+            let words = analysed.analysis.tokens.filter { $0.kind == .word }
+            try #require(words.count == 6, "length \(length)")
+            let expectedEntry = EnglishLexicon.shared.entry(lower)
+            for (index, token) in words.enumerated() {
+                #expect(Int(token.letters) == length, "length \(length), word \(index)")
+                #expect(token.entry == expectedEntry, "length \(length), word \(index)")
+                #expect(token.syllables == words[0].syllables, "length \(length), word \(index)")
+            }
+            #expect(!words[0].wordFlags.contains(.capitalized) && !words[0].wordFlags.contains(.allCaps))
+            #expect(words[1].wordFlags.contains(.capitalized))
+            #expect(words[1].wordFlags.contains(.allCaps) == (length >= 2))
+            #expect(words[2].wordFlags.contains(.capitalized) && !words[2].wordFlags.contains(.allCaps))
+        }
+    }
+
+    /// "www." makes a link wherever it stands, also as the last word of a paragraph; a colon
+    /// alone does not.
+    @Test func wwwLinkAtTheEndOfABlock() throws {
+        #expect(try Self.tokens("Visit www.example.com") == [Self.word("Visit"), Self.link("www.example.com")])
+        #expect(try Self.tokens("Note: see https://example.com") == [
+            Self.word("Note"), TokenView("punctuation", ":"), Self.word("see"), Self.link("https://example.com"),
+        ])
+    }
+
     @Test func tokenOffsetsAreByteRanges() throws {
         let analysed = try Analysed("Café au lait")
         let tokens = analysed.analysis.tokens

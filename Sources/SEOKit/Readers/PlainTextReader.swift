@@ -9,6 +9,9 @@ public enum PlainTextReader {
         let source = SourceText(bytes: decoded.bytes)
         let bytes = source.bytes
         var blocks: [Block] = []
+        // Paragraphs are separated by blank lines, so there are at most half as many as lines;
+        // reserving that (pages are touched only when used) saves copying a growing array.
+        blocks.reserveCapacity(source.lineStarts.count / 2 + 1)
         var cursor = SourceText.Cursor()
         var paragraphStart: Int?
         var paragraphEnd = 0

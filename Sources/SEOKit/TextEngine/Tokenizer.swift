@@ -102,9 +102,12 @@ public struct Tokenizer: @unchecked Sendable {
         var word = WordScan()
         scratch.clearKey()
         let stop = scanWord(text, from: start, end: end, into: &word, scratch: &scratch)
-        // Only a word stopped by '@' or "://", or one starting with "www.", can be a link.
-        if stop < end, text[stop] == UInt8(ascii: "@") || text[stop] == UInt8(ascii: ":") || word.flags.contains(.dotted),
-           let linkEnd = linkLikeRun(text, from: start, end: end) {
+        // A link is a word stopped by '@' or "://", or a dotted word that runs on into one
+        // ("first.last+tag@example.org") or starts with "www." (also at the end of a block).
+        // A colon alone is common in prose, so "://" is checked before the full scan.
+        let atSchemeOrAt = stop < end && (text[stop] == UInt8(ascii: "@")
+            || stop + 2 < end && text[stop] == UInt8(ascii: ":") && text[stop + 1] == UInt8(ascii: "/") && text[stop + 2] == UInt8(ascii: "/"))
+        if atSchemeOrAt || word.flags.contains(.dotted), let linkEnd = linkLikeRun(text, from: start, end: end) {
             tokens.append(punctuationToken(start, linkEnd, .link, 0))
             return linkEnd
         }
@@ -135,6 +138,16 @@ public struct Tokenizer: @unchecked Sendable {
                 // ASCII letters: the common case, in a tight loop of its own.
                 var letters = 0
                 var uppercase = 0
+                // Eight bytes at a time while the text and the scratch have room for them.
+                while index &+ 8 <= end, length &+ 8 <= capacity {
+                    let run = Tokenizer.asciiLetterRun(at: text.baseAddress! + index)
+                    UnsafeMutableRawPointer(lower + length).storeBytes(of: run.folded, as: UInt64.self)
+                    letters &+= run.count
+                    uppercase &+= run.uppercase
+                    length &+= run.count
+                    index &+= run.count
+                    if run.count < 8 { break }
+                }
                 while index < end {
                     let byte = text[index]
                     let folded = byte | 0x20
@@ -217,6 +230,25 @@ public struct Tokenizer: @unchecked Sendable {
             }
             return index
         }
+    }
+
+    /// The ASCII letters at the start of the eight bytes at `bytes`: how many (up to the first
+    /// byte that is not one), how many of those are uppercase, and the eight bytes with those
+    /// letters lowercased and the rest zeroed (a word's cache key is zero-padded).
+    @inline(__always)
+    static func asciiLetterRun(at bytes: UnsafePointer<UInt8>) -> (count: Int, uppercase: Int, folded: UInt64) {
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+        let folded = word | 0x2020_2020_2020_2020
+        let low = folded & 0x7F7F_7F7F_7F7F_7F7F
+        // Per byte, the top bit: at least "a" after folding, past "z", or not ASCII at all.
+        let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F
+        let pastZ = low &+ 0x0505_0505_0505_0505
+        let letters = atLeastA & ~pastZ & ~word & 0x8080_8080_8080_8080
+        let others = ~letters & 0x8080_8080_8080_8080
+        let count = others == 0 ? 8 : others.trailingZeroBitCount >> 3
+        let kept: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
+        let uppercase = (~word & 0x2020_2020_2020_2020 & kept).nonzeroBitCount
+        return (count, uppercase, (folded & kept).littleEndian)
     }
 
     /// Records a scanned word: lexicon entry and syllables come from the lowercased bytes.
