@@ -22,6 +22,18 @@ import Testing
 
     static let sample = "Crème brûlée costs 5 € at the café — “really”. 東京 too.\nSecond line 🇨🇭."
 
+    /// Large files are read into a buffer whose pages are mapped in ahead of the read: every
+    /// byte comes back, at sizes on and off page boundaries.
+    @Test(arguments: [(3 << 20) + 1, 4 << 20, (1 << 20) - 1])
+    func largeFilesReadBackByteForByte(size: Int) throws {
+        let directory = try TemporaryDirectory()
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 12) }
+        let path = try directory.write("large.bin", bytes: bytes)
+        let read = try InputFile.read(path: path, sizeLimit: 0)
+        #expect(read.count == size)
+        #expect(read == bytes)
+    }
+
     // MARK: Byte order marks and UTF-16
 
     @Test func utf8BOMIsRemoved() throws {

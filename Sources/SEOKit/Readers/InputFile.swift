@@ -39,11 +39,27 @@ public enum InputFile {
         try readAll(descriptor: descriptor, expected: 0, sizeLimit: sizeLimit, path: name)
     }
 
+    /// Maps in the pages of a large read buffer with one call instead of one page fault per
+    /// 4 KiB as `read` fills it (a tenth of the time `stats` spends on a 57 MB file). Where the
+    /// kernel does not know the request (before Linux 5.14), the faults happen as before.
+    private static func prefault(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        #if os(Linux)
+        let pageSize = 4096
+        guard buffer.count >= 1 << 20, let base = buffer.baseAddress else { return }
+        let first = (Int(bitPattern: base) + pageSize - 1) & ~(pageSize - 1)
+        let last = (Int(bitPattern: base) + buffer.count) & ~(pageSize - 1)
+        guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        let populateWrite: Int32 = 23  // MADV_POPULATE_WRITE
+        _ = madvise(start, last - first, populateWrite)
+        #endif
+    }
+
     private static func readAll(descriptor: Int32, expected: Int, sizeLimit: Int, path: String) throws(InputError) -> [UInt8] {
         // Read straight into uninitialised storage: zero-filling first costs as much as the read.
         var failure: Int32?
         var reachedEnd = false
         var bytes = [UInt8](unsafeUninitializedCapacity: max(expected + 1, 64 << 10)) { buffer, initialized in
+            prefault(buffer)
             while initialized < buffer.count {
                 let got = systemRead(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
                 if got < 0 {
