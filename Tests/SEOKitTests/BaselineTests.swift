@@ -183,6 +183,15 @@ struct BaselineTests {
         #expect(written.findings.count == 1)
         #expect(written.exitStatus == 1)
 
+        // Filtering with one baseline while writing another in a different folder: each has
+        // the paths relative to its own folder.
+        let elsewhere = try directory.makeFolder("sub") + "/new.json"
+        let mixed = try session(LintSession.Options(failOn: .warning, baselinePath: baselinePath, writeBaselinePath: elsewhere)).run([post])
+        #expect(mixed.findings.isEmpty)
+        #expect(mixed.baselineMatches == 1)
+        #expect(try Baseline.load(path: elsewhere).entries.map(\.path) == ["../post.md"])
+        #expect(try Baseline.load(path: baselinePath).entries.map(\.path) == ["post.md"])
+
         try directory.write("post.md", "Intro line.\n\n" + Self.original)
         let later = try session(LintSession.Options(failOn: .warning, baselinePath: baselinePath)).run([post])
         #expect(later.findings.isEmpty)

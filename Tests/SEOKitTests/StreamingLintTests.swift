@@ -42,6 +42,20 @@ import Testing
         #expect(tooFarAhead.load(ordering: .relaxed) == 0)
     }
 
+    /// The hand-off keeps a ring of `window` slots; fewer values than that, or just as many,
+    /// still come out whole and in order.
+    @Test(arguments: [2, 5, 16, 17])
+    func handoffWithFewValues(count: Int) {
+        var order: [Int] = []
+        OrderedHandoff<[Int]>.run(
+            count: count, workers: 2, state: { 0 }, work: { index, _ in [index, index * index] },
+            deliver: { index, value in
+                #expect(value == [index, index * index])
+                order.append(index)
+            })
+        #expect(order == Array(0..<count))
+    }
+
     @Test func handoffWithNothingToDo() {
         var calls = 0
         OrderedHandoff<Int>.run(count: 0, workers: 4, state: { 0 }, work: { index, _ in index }, deliver: { _, _ in calls += 1 })

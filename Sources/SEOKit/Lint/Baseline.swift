@@ -64,7 +64,12 @@ public struct Baseline: Sendable, Hashable {
 
     /// Records every finding of one report (a run streams its reports one at a time).
     public mutating func record(_ report: LintReport, relativeTo folder: String) {
-        entries.formUnion(Baseline.keys(for: report, relativeTo: folder))
+        record(keys: Baseline.keys(for: report, relativeTo: folder))
+    }
+
+    /// Records findings by their keys (from `keys(for:relativeTo:)`).
+    public mutating func record(keys: [Entry]) {
+        entries.formUnion(keys)
     }
 
     /// The key of each finding of a report, in the report's order.
@@ -94,9 +99,15 @@ public struct Baseline: Sendable, Hashable {
 
     /// One report without the findings this baseline has, and how many it dropped.
     public func filter(_ report: LintReport, relativeTo folder: String) -> (report: LintReport, dropped: Int) {
+        filter(report, keys: Baseline.keys(for: report, relativeTo: folder))
+    }
+
+    /// One report without the findings this baseline has, given the findings' keys (from
+    /// `keys(for:relativeTo:)`, in the report's order), and how many it dropped.
+    public func filter(_ report: LintReport, keys: [Entry]) -> (report: LintReport, dropped: Int) {
+        precondition(keys.count == report.findings.count, "one key per finding")
         var filtered = report
         var dropped = 0
-        let keys = Baseline.keys(for: report, relativeTo: folder)
         var kept: [Finding] = []
         kept.reserveCapacity(report.findings.count)
         for (finding, key) in zip(report.findings, keys) {

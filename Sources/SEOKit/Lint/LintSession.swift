@@ -150,9 +150,12 @@ public struct LintSession: Sendable {
         lint(jobs) { outcome in
             switch outcome {
             case .report(var report):
-                recorded?.record(report, relativeTo: recordFolder)
+                let recordedKeys = recorded == nil ? nil : Baseline.keys(for: report, relativeTo: recordFolder)
+                if let recordedKeys { recorded?.record(keys: recordedKeys) }
                 if let baseline {
-                    let (filtered, dropped) = baseline.filter(report, relativeTo: filterFolder)
+                    // Updating the baseline it filters with (the usual case): the keys are the same.
+                    let keys = recordFolder == filterFolder ? recordedKeys : nil
+                    let (filtered, dropped) = baseline.filter(report, keys: keys ?? Baseline.keys(for: report, relativeTo: filterFolder))
                     report = filtered
                     totals.baselineMatches += dropped
                 }

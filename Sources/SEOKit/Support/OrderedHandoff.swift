@@ -16,6 +16,9 @@ import Darwin
 final class OrderedHandoff<Value>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
+    /// A ring of `window` slots: index `i` lives in slot `i % window`, which is free because
+    /// no index runs `window` or more ahead of the consumer. Memory stays the same for ten
+    /// files or a million.
     private var slots: [Value?]
     /// The index the consumer takes next.
     private var next = 0
@@ -24,8 +27,8 @@ final class OrderedHandoff<Value>: @unchecked Sendable {
     private var sleepers = 0
 
     init(count: Int, window: Int) {
-        slots = Array(repeating: nil, count: count)
-        self.window = max(1, window)
+        self.window = max(1, min(window, count))
+        slots = Array(repeating: nil, count: self.window)
         mutex = .allocate(capacity: 1)
         condition = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
@@ -64,10 +67,12 @@ final class OrderedHandoff<Value>: @unchecked Sendable {
         return index < next + window
     }
 
-    /// Stores the value of `index` (once per index).
+    /// Stores the value of `index` (once per index, after `waitForRoom(index)` or
+    /// `hasRoom(for: index)` said yes).
     func put(_ value: Value, at index: Int) {
         pthread_mutex_lock(mutex)
-        slots[index] = value
+        precondition(index < next + window, "put past the window")
+        slots[index % window] = value
         if index == next { wakeSleepers() }
         pthread_mutex_unlock(mutex)
     }
@@ -76,7 +81,7 @@ final class OrderedHandoff<Value>: @unchecked Sendable {
     func takeIfReady() -> Value? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        guard slots[next] != nil else { return nil }
+        guard slots[next % window] != nil else { return nil }
         return advance()
     }
 
@@ -84,12 +89,12 @@ final class OrderedHandoff<Value>: @unchecked Sendable {
     func take() -> Value {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        while slots[next] == nil { sleep() }
+        while slots[next % window] == nil { sleep() }
         return advance()
     }
 
     private func advance() -> Value {
-        let value = slots[next].take()!
+        let value = slots[next % window].take()!
         next += 1
         wakeSleepers()
         return value
