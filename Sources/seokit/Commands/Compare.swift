@@ -4,6 +4,7 @@ import SEOKit
 /// `seokit compare`: a draft compared with the pages that rank for its topic.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Compare a draft with the pages that rank for its topic: terms, sections, structure and a content score.",
         discussion: """
             Reads the competitor pages saved in a folder, or fetches them from a list of URLs \

@@ -4,6 +4,7 @@ import SEOKit
 /// `seokit explain RULE`: one rule in full, from its description.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a rule: what it checks, why, its options and defaults, its score, and examples.",
         discussion: "Give a rule id (see 'seokit rules'); a category name lists the rules in it.")
 

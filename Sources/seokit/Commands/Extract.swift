@@ -8,6 +8,7 @@ import Glibc
 /// `seokit extract`: the main content of web pages, as SEOKit scores it.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract the main content of HTML pages (what compare scores).",
         discussion: """
             Leaves out navigation, sidebars, ads, share bars, related links and comments. \

@@ -4,6 +4,7 @@ import SEOKit
 /// `seokit init`: a commented starter `.seokit.yml` in the current folder.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a commented starter .seokit.yml in the current folder.",
         discussion: """
             The starter names every rule category and shows each rule option with its default, \

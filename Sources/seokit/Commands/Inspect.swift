@@ -8,11 +8,12 @@ import Glibc
 /// `seokit inspect`: shows how SEOKit reads text, so a user can check it.
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Show how SEOKit reads text: blocks, tokens, sentences, syllables.",
         subcommands: [Sentences.self, Syllables.self, Tokens.self, Blocks.self])
 
     struct Sentences: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One sentence per line, as SEOKit splits them.")
+        static let configuration = CommandConfiguration(commandName: "sentences", abstract: "One sentence per line, as SEOKit splits them.")
 
         @Argument(help: "A file, or '-' for standard input (plain text unless --input-format says otherwise).")
         var path: String = "-"
@@ -32,6 +33,7 @@ struct Inspect: ParsableCommand {
 
     struct Syllables: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "syllables",
             abstract: "Syllable counts: 'word<TAB>count' per line.",
             discussion: "Words come from the arguments, or one per line on standard input (streamed).")
 
@@ -64,7 +66,7 @@ struct Inspect: ParsableCommand {
     }
 
     struct Tokens: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Tokens with their kind and line:column.")
+        static let configuration = CommandConfiguration(commandName: "tokens", abstract: "Tokens with their kind and line:column.")
 
         @Argument(help: "A file, or '-' for standard input.")
         var path: String = "-"
@@ -78,7 +80,7 @@ struct Inspect: ParsableCommand {
     }
 
     struct Blocks: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Blocks (headings, paragraphs, list items...) with positions.")
+        static let configuration = CommandConfiguration(commandName: "blocks", abstract: "Blocks (headings, paragraphs, list items...) with positions.")
 
         @Argument(help: "A file, or '-' for standard input.")
         var path: String = "-"

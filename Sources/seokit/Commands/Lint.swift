@@ -8,6 +8,7 @@ import Glibc
 /// `seokit lint`: check drafts against the rules; the pull-request gate.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check Markdown, HTML and text against the SEO and copy rules.",
         discussion: """
             Configuration: the nearest .seokit.yml at or above each file (up to the repository \

@@ -4,6 +4,7 @@ import SEOKit
 /// `seokit rules`: the rule catalogue.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules: id, category, default severity and summary.",
         discussion: "'seokit explain RULE' shows one rule in full. --format json adds options with their defaults, scores and weights.")
 

@@ -5,6 +5,7 @@ import SEOKitHistory
 /// `seokit score`: every article of a library scored, on all cores.
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Score a whole content library: SEO and readability scores per article, worst first.",
         discussion: """
             Exit status: 2 when any file could not be read or was repaired, 1 when any article \

@@ -4,6 +4,7 @@ import SEOKit
 /// `seokit stats`: counts and readability formulas per input.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Counts and readability formulas for each input.",
         discussion: "Reads Markdown (with YAML or TOML front matter), HTML and plain text. Folders are read recursively.")
 
