@@ -250,6 +250,9 @@ import Testing
         "She smiled, hoping for the biggest cake.",
         "The boy's dog isn't here.",
         "Grandmother's well-known apple pie.",
+        // Typographic apostrophes and hyphens read as the ASCII ones.
+        "The boy’s dog isn’t here.",
+        "Grandmotherʼs well‑known apple pie.",
     ])
     func inflectionsOfFamiliarWordsAreFamiliar(text: String) throws {
         #expect(try Self.stats(text).difficultWords == 0)
@@ -260,6 +263,8 @@ import Testing
         ("Municipal budgets grew.", 2),           // municipal, budgets (budget is not listed)
         ("Visit Lisbon and Porto.", 0),           // proper nouns are familiar
         ("We met 300 people.", 0),                // numbers are familiar
+        ("A photosynthesis-driven plan.", 1),     // a compound with an unfamiliar part
+        ("The photosynthesis’s steps.", 1),       // a possessive of an unfamiliar word
     ])
     func difficultWords(text: String, expected: Int) throws {
         #expect(try Self.stats(text).difficultWords == expected)

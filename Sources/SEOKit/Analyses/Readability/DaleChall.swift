@@ -38,35 +38,47 @@ enum DaleChall {
     }
 
     /// Possessives, contractions and hyphenated compounds: the parts decide. Plain inflections
-    /// are already in the lexicon (see `forEachRegularForm`).
+    /// are already in the lexicon (see `forEachRegularForm`). Typographic apostrophes and
+    /// hyphens count as their ASCII forms, as the tokenizer reads them. On the stack: this runs
+    /// for every such word of a text.
     static func isFamiliarForm(_ token: Token, text: UnsafeBufferPointer<UInt8>, lexicon: EnglishLexicon) -> Bool {
         let length = Int(token.end - token.start)
         guard length > 2, length < 48 else { return length <= 2 }
-        var word = [UInt8](repeating: 0, count: length)
-        var apostrophe = -1
-        for offset in 0..<length {
-            var byte = text[Int(token.start) + offset]
-            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-            if byte == UInt8(ascii: "'") && apostrophe < 0 { apostrophe = offset }
-            word[offset] = byte
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { word in
+            // Lowercased, with ’ ʼ as ' and ‐ ‑ as -; cut at the first apostrophe after the
+            // first letter (possessives and contractions: the part before it decides).
+            var count = 0
+            var index = Int(token.start)
+            let end = Int(token.end)
+            while index < end {
+                var byte = text[index]
+                var size = 1
+                if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80 {
+                    switch text[index + 2] {
+                    case 0x99: byte = UInt8(ascii: "'"); size = 3
+                    case 0x90, 0x91: byte = UInt8(ascii: "-"); size = 3
+                    default: break
+                    }
+                } else if byte == 0xCA, index + 1 < end, text[index + 1] == 0xBC {
+                    byte = UInt8(ascii: "'")
+                    size = 2
+                }
+                if byte == UInt8(ascii: "'"), count > 0 { break }
+                word[count] = byte.asciiLowercased
+                count += 1
+                index += size
+            }
+            // Hyphenated compounds are familiar when every part is.
+            var partStart = 0
+            for position in 0...count where position == count || word[position] == UInt8(ascii: "-") {
+                if position > partStart, !lexicon.entry(UnsafeBufferPointer(rebasing: word[partStart..<position])).has(.daleChallFamiliar) {
+                    return false
+                }
+                partStart = position + 1
+            }
+            return true
         }
-        // Possessives and contractions: judge the part before the apostrophe.
-        if apostrophe > 0 { word.removeSubrange(apostrophe...) }
-        // Hyphenated compounds are familiar when every part is.
-        if word.contains(UInt8(ascii: "-")) {
-            return word.split(separator: UInt8(ascii: "-")).allSatisfy { familiar(Array($0), lexicon: lexicon) }
-        }
-        return familiar(word, lexicon: lexicon)
     }
-
-    private static func familiar(_ word: [UInt8], lexicon: EnglishLexicon) -> Bool {
-        isListed(word, lexicon)
-    }
-
-    private static func isListed(_ word: [UInt8], _ lexicon: EnglishLexicon) -> Bool {
-        word.withUnsafeBufferPointer { lexicon.entry($0).has(.daleChallFamiliar) }
-    }
-
 }
 
 extension Array where Element == UInt8 {
