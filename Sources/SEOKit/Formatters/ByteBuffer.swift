@@ -70,12 +70,24 @@ public struct ByteBuffer: ~Copyable {
         string.withUTF8 { append($0) }
     }
 
-    /// Appends `count` copies of a byte (indentation).
-    public mutating func append(repeating byte: UInt8, count repeats: Int) {
-        guard repeats > 0 else { return }
-        reserve(repeats)
-        (base + count).initialize(repeating: byte, count: repeats)
-        count += repeats
+    /// Appends an optional separator byte, a line break and `indent` spaces: what pretty JSON
+    /// writes between members, with one capacity check.
+    @inline(__always)
+    public mutating func appendLineBreak(after separator: UInt8? = nil, indent: Int) {
+        reserve(indent + 2)
+        var position = count
+        if let separator {
+            base[position] = separator
+            position += 1
+        }
+        base[position] = 0x0A
+        position += 1
+        let end = position + indent
+        while position < end {
+            base[position] = UInt8(ascii: " ")
+            position += 1
+        }
+        count = end
     }
 
     /// Appends a whole number in decimal, without a `String` in between.

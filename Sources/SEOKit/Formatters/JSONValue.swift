@@ -83,8 +83,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     @inline(__always)
     static func newline(_ output: inout ByteBuffer, _ indent: Int?, _ level: Int) {
         guard let indent else { return }
-        output.append(0x0A)
-        output.append(repeating: UInt8(ascii: " "), count: indent * level)
+        output.appendLineBreak(indent: indent * level)
     }
 
     /// Whether a byte starts something `escape` rewrites: quote, backslash, controls, DEL and
@@ -266,8 +265,8 @@ struct JSONStreamWriter: ~Copyable {
 
     private mutating func separate() {
         let last = counts.count - 1
-        if counts[last] > 0 { output.append(UInt8(ascii: ",")) }
+        let isFirst = counts[last] == 0
         counts[last] += 1
-        JSONValue.newline(&output, 2, level)
+        output.appendLineBreak(after: isFirst ? nil : UInt8(ascii: ","), indent: 2 * counts.count)
     }
 }
