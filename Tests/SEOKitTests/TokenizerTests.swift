@@ -220,6 +220,31 @@ import Testing
         }
     }
 
+    /// Tokens are buffered and handed to the array 1,024 at a time: a block of thousands of
+    /// tokens comes out whole, in order, with every word's facts filled in, with the word
+    /// cache (whose lookups are batched across hand-overs) and without.
+    @Test(arguments: [false, true])
+    func longBlocksComeOutWhole(withCache: Bool) throws {
+        let words = ["Readability", "counts", "syllables", "in", "every", "word", "of", "a", "sentence"]
+        var text = ""
+        for index in 0..<3_001 { text += words[index % words.count] + (index % 7 == 6 ? ". " : " ") }
+        let bytes = Array(text.utf8)
+        var tokens: [Token] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            Tokenizer().tokenize(buffer, range: 0..<buffer.count, into: &tokens, cache: withCache ? WordCache() : nil)
+        }
+        let wordTokens = tokens.filter { $0.kind == .word }
+        #expect(wordTokens.count == 3_001)
+        #expect(tokens.filter { $0.kind == .terminal }.count == 3_001 / 7)
+        #expect(zip(tokens, tokens.dropFirst()).allSatisfy { $0.end <= $1.start })
+        for (index, token) in wordTokens.enumerated() {
+            let word = words[index % words.count]
+            #expect(String(decoding: bytes[token.range], as: UTF8.self) == word)
+            #expect(Int(token.syllables) == Syllables.count(word), "\(word) at \(index)")
+            #expect(token.entry == EnglishLexicon.shared.entry(word.lowercased()), "\(word) at \(index)")
+        }
+    }
+
     /// "www." makes a link wherever it stands, also as the last word of a paragraph; a colon
     /// alone does not.
     @Test func wwwLinkAtTheEndOfABlock() throws {

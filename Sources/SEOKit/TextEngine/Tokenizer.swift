@@ -26,9 +26,40 @@ public struct Tokenizer: @unchecked Sendable {
     public func tokenize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token], cache: WordCache? = nil) {
         // The cache object outlives this call (the caller holds it); its view is plain pointers.
         var scratch = Scratch(cache: cache)
+        // Tokens go to a buffer first, then to the array a chunk at a time: an array append
+        // checks the storage's uniqueness on every token. A range of n bytes has at most n
+        // tokens, so a short block never fills its buffer. The buffer is the cache's when
+        // there is one (a worker tokenizes many blocks), else on the stack.
+        let capacity = min(range.count, TokenOutput.chunk) + TokenOutput.headroom
+        if let cache {
+            var output = TokenOutput(base: cache.tokenBuffer, capacity: capacity)
+            scan(text, range: range, into: &output, scratch: &scratch, flushingTo: &tokens)
+            flush(&output, to: &tokens, scratch: &scratch)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { buffer in
+            var output = TokenOutput(base: buffer.baseAddress!, capacity: capacity)
+            scan(text, range: range, into: &output, scratch: &scratch, flushingTo: &tokens)
+            flush(&output, to: &tokens, scratch: &scratch)
+        }
+    }
+
+    /// Hands the buffered tokens to `tokens`, their pending word facts filled in first (the
+    /// pending words point into the buffer).
+    private func flush(_ output: inout TokenOutput, to tokens: inout [Token], scratch: inout Scratch) {
+        resolvePending(into: &output, scratch: &scratch)
+        tokens.append(contentsOf: UnsafeBufferPointer(start: output.base, count: output.count))
+        output.count = 0
+    }
+
+    private func scan(
+        _ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout TokenOutput, scratch: inout Scratch, flushingTo array: inout [Token]
+    ) {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
+            // One step below appends at most a few tokens.
+            if tokens.count > tokens.capacity - TokenOutput.headroom { flush(&tokens, to: &array, scratch: &scratch) }
             let byte = text[index]
             if byte < 0x80 {
                 switch classes[Int(byte)] {
@@ -86,7 +117,6 @@ public struct Tokenizer: @unchecked Sendable {
                 }
             }
         }
-        resolvePending(into: &tokens, scratch: &scratch)
     }
 
     // MARK: Token builders
@@ -98,7 +128,7 @@ public struct Tokenizer: @unchecked Sendable {
 
     /// A word starting with a letter at `start`.
     @inline(__always)
-    private func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token], scratch: inout Scratch) -> Int {
+    private func word(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout TokenOutput, scratch: inout Scratch) -> Int {
         var word = WordScan()
         scratch.clearKey()
         let stop = scanWord(text, from: start, end: end, into: &word, scratch: &scratch)
@@ -253,7 +283,7 @@ public struct Tokenizer: @unchecked Sendable {
 
     /// Records a scanned word: lexicon entry and syllables come from the lowercased bytes.
     @inline(__always)
-    private func finishWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, _ scan: WordScan, into tokens: inout [Token], scratch: inout Scratch) {
+    private func finishWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, _ scan: WordScan, into tokens: inout TokenOutput, scratch: inout Scratch) {
         var flags = scan.flags
         if scan.uppercase >= 2, scan.uppercase == scan.letters { flags.insert(.allCaps) }
         let letters = scan.letters
@@ -296,9 +326,10 @@ public struct Tokenizer: @unchecked Sendable {
     /// are read in one tight loop whose iterations do not depend on each other, so the CPU
     /// overlaps their memory latency instead of waiting on each word in turn (a cache larger
     /// than L2 made that wait a tenth of all the time spent on plain text).
-    private func resolvePending(into tokens: inout [Token], scratch: inout Scratch) {
+    private func resolvePending(into output: inout TokenOutput, scratch: inout Scratch) {
         guard scratch.pendingCount > 0, let cache = scratch.cache, let pending = scratch.pending else { return }
-        tokens.withUnsafeMutableBufferPointer { tokens in
+        let tokens = output.base
+        do {
             for item in UnsafeBufferPointer(start: pending, count: scratch.pendingCount) {
                 var facts: WordFacts
                 if let hit = cache.lookup(item.key0, item.key1, length: item.length) {
@@ -371,7 +402,7 @@ public struct Tokenizer: @unchecked Sendable {
     }
 
     /// A word token for a span that is not scanned from a letter (clipped words like `'n'`).
-    private func appendWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, into tokens: inout [Token], scratch: inout Scratch) {
+    private func appendWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, into tokens: inout TokenOutput, scratch: inout Scratch) {
         var scan = WordScan()
         scratch.clearKey()
         var index = start
@@ -407,7 +438,7 @@ public struct Tokenizer: @unchecked Sendable {
 
     /// A number, or a word that starts with a digit (`20th`, `3D`, `1990s`).
     private func numberOrWord(
-        _ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token],
+        _ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout TokenOutput,
         scratch: inout Scratch, startingAt tokenStart: Int? = nil
     ) -> Int {
         if tokenStart == nil, let linkEnd = linkLikeRun(text, from: start, end: end) {
@@ -462,7 +493,7 @@ public struct Tokenizer: @unchecked Sendable {
     }
 
     /// Periods: one full stop, or an ellipsis (`...`, `. . .`), or an ellipsis plus a full stop.
-    private func periods(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token]) -> Int {
+    private func periods(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout TokenOutput) -> Int {
         // A leading ".5" is a number.
         if start + 1 < end, text[start + 1] >= 0x30 && text[start + 1] <= 0x39,
            start == 0 || byteClass(text[start - 1]) == .space {
@@ -501,7 +532,7 @@ public struct Tokenizer: @unchecked Sendable {
     }
 
     /// Straight quotes; a leading apostrophe of a clipped word (`'n'`, `'em`, `'90s`) joins the word.
-    private func quote(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token], scratch: inout Scratch) -> Int {
+    private func quote(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout TokenOutput, scratch: inout Scratch) -> Int {
         if text[start] == UInt8(ascii: "'"), let clipped = clippedWord(text, from: start, end: end) {
             appendWord(text, start, clipped, into: &tokens, scratch: &scratch)
             return clipped
@@ -531,7 +562,7 @@ public struct Tokenizer: @unchecked Sendable {
     }
 
     /// @handles and #hashtags.
-    private func handle(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token]) -> Int {
+    private func handle(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout TokenOutput) -> Int {
         var stop = start + 1
         while stop < end {
             let byte = text[stop]
@@ -625,7 +656,7 @@ public struct Tokenizer: @unchecked Sendable {
     }
 
     /// Everything that is not ASCII: letters start words, others are punctuation or symbols.
-    private func nonASCII(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout [Token], scratch: inout Scratch) -> Int {
+    private func nonASCII(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, into tokens: inout TokenOutput, scratch: inout Scratch) -> Int {
         let (scalar, size) = decodeScalar(text, start, end)
         let value = scalar.value
         switch value {
@@ -771,6 +802,29 @@ struct PendingWord {
 }
 
 /// Scratch space for lowercased words; lives on the stack of `tokenize`.
+/// Where the tokenizer writes tokens: a buffer that its caller empties into the token array
+/// whenever fewer than `headroom` slots are left.
+struct TokenOutput {
+    /// Tokens buffered between two hand-overs to the array.
+    static let chunk = 1024
+    /// The most tokens one step of the scan appends, with room to spare.
+    static let headroom = 8
+    let base: UnsafeMutablePointer<Token>
+    let capacity: Int
+    var count = 0
+
+    init(base: UnsafeMutablePointer<Token>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        base[count] = token
+        count &+= 1
+    }
+}
+
 struct Scratch {
     static let capacity = 64
     var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)

@@ -32,12 +32,18 @@ public final class WordCache {
         lines.initialize(repeating: Line(), count: size)
         mask = size - 1
         pending = .allocate(capacity: WordCache.pendingCapacity)
+        tokenBuffer = .allocate(capacity: TokenOutput.chunk + TokenOutput.headroom)
     }
 
     deinit {
         lines.deallocate()
         pending.deallocate()
+        tokenBuffer.deallocate()
     }
+
+    /// Where the tokenizer buffers tokens before it appends them to the caller's array (see
+    /// `TokenOutput`); like the cache, used by one thread at a time.
+    let tokenBuffer: UnsafeMutablePointer<Token>
 
     /// Words the tokenizer looks up in one batch.
     static let pendingCapacity = 256
