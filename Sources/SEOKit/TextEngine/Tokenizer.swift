@@ -27,9 +27,9 @@ public struct Tokenizer: @unchecked Sendable {
         // The cache object outlives this call (the caller holds it); its view is plain pointers.
         var scratch = Scratch(cache: cache)
         // Tokens go to a buffer first, then to the array a chunk at a time: an array append
-        // checks the storage's uniqueness on every token. A range of n bytes has at most n
-        // tokens, so a short block never fills its buffer. The buffer is the cache's when
-        // there is one (a worker tokenizes many blocks), else on the stack.
+        // checks the storage's uniqueness on every token. The buffer has a slot per byte of a
+        // short block (no token is empty), so the block goes over in one piece. It is the
+        // cache's when there is one (a worker tokenizes many blocks), else on the stack.
         let capacity = min(range.count, TokenOutput.chunk) + TokenOutput.headroom
         if let cache {
             var output = TokenOutput(base: cache.tokenBuffer, capacity: capacity)
@@ -329,23 +329,21 @@ public struct Tokenizer: @unchecked Sendable {
     private func resolvePending(into output: inout TokenOutput, scratch: inout Scratch) {
         guard scratch.pendingCount > 0, let cache = scratch.cache, let pending = scratch.pending else { return }
         let tokens = output.base
-        do {
-            for item in UnsafeBufferPointer(start: pending, count: scratch.pendingCount) {
-                var facts: WordFacts
-                if let hit = cache.lookup(item.key0, item.key1, length: item.length) {
-                    facts = hit
-                } else {
-                    // The key is the lowercased word itself, zero-padded.
-                    var key = (item.key0, item.key1)
-                    facts = withUnsafeBytes(of: &key) { raw in
-                        lookUpFacts(of: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: item.length), letters: item.letters)
-                    }
-                    cache.store(item.key0, item.key1, length: item.length, facts: facts)
+        for item in UnsafeBufferPointer(start: pending, count: scratch.pendingCount) {
+            var facts: WordFacts
+            if let hit = cache.lookup(item.key0, item.key1, length: item.length) {
+                facts = hit
+            } else {
+                // The key is the lowercased word itself, zero-padded.
+                var key = (item.key0, item.key1)
+                facts = withUnsafeBytes(of: &key) { raw in
+                    lookUpFacts(of: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: item.length), letters: item.letters)
                 }
-                tokens[item.token].entry = facts.entry
-                tokens[item.token].syllables = UInt8(min(facts.syllables, 255))
-                if facts.inflectedToThree { tokens[item.token].detail |= Token.WordFlags.inflectedToThree.rawValue }
+                cache.store(item.key0, item.key1, length: item.length, facts: facts)
             }
+            tokens[item.token].entry = facts.entry
+            tokens[item.token].syllables = UInt8(min(facts.syllables, 255))
+            if facts.inflectedToThree { tokens[item.token].detail |= Token.WordFlags.inflectedToThree.rawValue }
         }
         scratch.pendingCount = 0
     }
