@@ -70,13 +70,13 @@ public struct EnglishLexicon: Sendable {
             guard count > 0, count < 32 else { return }
             table.insertUnsealed(UnsafeBufferPointer(rebasing: line[..<tab]), payload: count) { old, new in (old & ~0x1F) | new }
         }
-        var form: [UInt8] = []
-        form.reserveCapacity(64)
-        EnglishLexicon.forEachLine(EmbeddedLexicons.daleChallFamiliar) { line in
-            // The list's instructions count regular inflections as familiar; adding them here
-            // keeps the check to one lookup per word.
-            let word = line.last == UInt8(ascii: ".") ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
-            DaleChall.forEachRegularForm(of: word, scratch: &form) { add($0, .daleChallFamiliar) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 72) { form in
+            EnglishLexicon.forEachLine(EmbeddedLexicons.daleChallFamiliar) { line in
+                // The list's instructions count regular inflections as familiar; adding them
+                // here keeps the check to one lookup per word.
+                let word = line.last == UInt8(ascii: ".") ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
+                DaleChall.forEachRegularForm(of: word, scratch: form) { add($0, .daleChallFamiliar) }
+            }
         }
         func addAll(_ text: StaticString, _ flags: Flag) {
             EnglishLexicon.forEachLine(text) { add($0, flags) }

@@ -6,20 +6,27 @@
 enum DaleChall {
     /// Calls `body` with a listed word and each of its regular inflections: plural and third
     /// person (-s, -es, -ies), past (-ed, -d, -ied), -ing, comparatives (-er, -est, -ier,
-    /// -iest), with a doubled final consonant where English doubles it. Built in `scratch`:
-    /// this runs at every start of the tool, for 3,000 words.
-    static func forEachRegularForm(of word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// -iest), with a doubled final consonant where English doubles it. Built in `scratch`,
+    /// which must hold the word and 5 bytes more: this runs at every start of the tool, for
+    /// 3,000 words.
+    static func forEachRegularForm(
+        of word: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         body(word)
-        guard word.count > 1, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
+        guard word.count > 1, word.count + 5 <= scratch.count, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
         func isVowel(_ byte: UInt8) -> Bool {
             byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75
         }
+        let form = scratch.baseAddress!
         func emit(_ stem: UnsafeBufferPointer<UInt8>, _ suffix: StaticString, doubling: Bool = false) {
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: stem)
-            if doubling, let last = stem.last { scratch.append(last) }
-            suffix.withUTF8Buffer { scratch.append(contentsOf: $0) }
-            scratch.withUnsafeBufferPointer(body)
+            form.update(from: stem.baseAddress!, count: stem.count)
+            var length = stem.count
+            if doubling { form[length] = stem[length - 1]; length += 1 }
+            suffix.withUTF8Buffer { suffix in
+                (form + length).update(from: suffix.baseAddress!, count: suffix.count)
+                length += suffix.count
+            }
+            body(UnsafeBufferPointer(start: form, count: length))
         }
         for suffix: StaticString in ["s", "es", "ed", "ing", "er", "est"] { emit(word, suffix) }
         let last = word[word.count - 1]
