@@ -114,7 +114,7 @@ public struct WordTable: @unchecked Sendable {
         let hash = WordTable.hash(word)
         let slots = storage.slots
         var index = Int(hash) & mask
-        // The keys read through one pointer: this runs some 40,000 times at every start.
+        // The keys read through one pointer: this runs tens of thousands of times at every start.
         let found = storage.keys.withUnsafeBufferPointer { keys -> Bool in
             while slots[index].hash != 0 {
                 let slot = slots[index]
