@@ -267,6 +267,6 @@ struct JSONStreamWriter: ~Copyable {
         let last = counts.count - 1
         let isFirst = counts[last] == 0
         counts[last] += 1
-        output.appendLineBreak(after: isFirst ? nil : UInt8(ascii: ","), indent: 2 * counts.count)
+        output.appendLineBreak(after: isFirst ? nil : UInt8(ascii: ","), indent: 2 * level)
     }
 }

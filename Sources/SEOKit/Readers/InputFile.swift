@@ -44,8 +44,8 @@ public enum InputFile {
     /// kernel does not know the request (before Linux 5.14), the faults happen as before.
     private static func prefault(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
         #if os(Linux)
-        let pageSize = 4096
-        guard buffer.count >= 1 << 20, let base = buffer.baseAddress else { return }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard buffer.count >= 1 << 20, pageSize > 0, let base = buffer.baseAddress else { return }
         let first = (Int(bitPattern: base) + pageSize - 1) & ~(pageSize - 1)
         let last = (Int(bitPattern: base) + buffer.count) & ~(pageSize - 1)
         guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }

@@ -33,15 +33,20 @@ public struct Tokenizer: @unchecked Sendable {
         let capacity = min(range.count, TokenOutput.chunk) + TokenOutput.headroom
         if let cache {
             var output = TokenOutput(base: cache.tokenBuffer, capacity: capacity)
-            scan(text, range: range, into: &output, scratch: &scratch, flushingTo: &tokens)
-            flush(&output, to: &tokens, scratch: &scratch)
-            return
+            tokenize(text, range: range, through: &output, into: &tokens, scratch: &scratch)
+        } else {
+            withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { buffer in
+                var output = TokenOutput(base: buffer.baseAddress!, capacity: capacity)
+                tokenize(text, range: range, through: &output, into: &tokens, scratch: &scratch)
+            }
         }
-        withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { buffer in
-            var output = TokenOutput(base: buffer.baseAddress!, capacity: capacity)
-            scan(text, range: range, into: &output, scratch: &scratch, flushingTo: &tokens)
-            flush(&output, to: &tokens, scratch: &scratch)
-        }
+    }
+
+    private func tokenize(
+        _ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, through output: inout TokenOutput, into tokens: inout [Token], scratch: inout Scratch
+    ) {
+        scan(text, range: range, into: &output, scratch: &scratch, flushingTo: &tokens)
+        flush(&output, to: &tokens, scratch: &scratch)
     }
 
     /// Hands the buffered tokens to `tokens`, their pending word facts filled in first (the
@@ -228,11 +233,10 @@ public struct Tokenizer: @unchecked Sendable {
                 // Non-ASCII: letters and marks continue the word; ’ and hyphens join like ' and -.
                 let (scalar, size) = decodeScalar(text, index, end)
                 let value = scalar.value
-                if value == 0x2019 || value == 0x02BC || value == 0x2010 || value == 0x2011 {
+                if let joiner = wordJoinerASCII(value) {
                     guard index > start, index + size < end, isAlnumAt(text, index + size, end) else { break }
-                    let isApostrophe = value == 0x2019 || value == 0x02BC
-                    word.flags.insert(isApostrophe ? .apostrophe : .hyphenated)
-                    if length < capacity { lower[length] = isApostrophe ? UInt8(ascii: "'") : UInt8(ascii: "-"); length += 1 }
+                    word.flags.insert(joiner == UInt8(ascii: "'") ? .apostrophe : .hyphenated)
+                    if length < capacity { lower[length] = joiner; length += 1 }
                     index += size
                     continue
                 }
@@ -842,6 +846,18 @@ struct Scratch {
     mutating func clearKey() {
         bytes.0 = 0
         bytes.1 = 0
+    }
+}
+
+/// The ASCII mark a typographic apostrophe or hyphen reads as inside a word (`’` and `ʼ` as
+/// `'`, `‐` and `‑` as `-`): the tokenizer joins words with them, and Dale–Chall judges the
+/// parts they join.
+@inline(__always)
+func wordJoinerASCII(_ value: UInt32) -> UInt8? {
+    switch value {
+    case 0x2019, 0x02BC: return UInt8(ascii: "'")
+    case 0x2010, 0x2011: return UInt8(ascii: "-")
+    default: return nil
     }
 }
 

@@ -52,7 +52,8 @@ enum DaleChall {
         let length = Int(token.end - token.start)
         guard length > 2, length < 48 else { return length <= 2 }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { word in
-            // Lowercased, with ’ ʼ as ' and ‐ ‑ as -; cut at the first apostrophe after the
+            // Lowercased, typographic apostrophes and hyphens as the tokenizer reads them
+            // (`wordJoinerASCII`); cut at the first apostrophe after the
             // first letter (possessives and contractions: the part before it decides).
             var count = 0
             var index = Int(token.start)
@@ -60,15 +61,12 @@ enum DaleChall {
             while index < end {
                 var byte = text[index]
                 var size = 1
-                if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80 {
-                    switch text[index + 2] {
-                    case 0x99: byte = UInt8(ascii: "'"); size = 3
-                    case 0x90, 0x91: byte = UInt8(ascii: "-"); size = 3
-                    default: break
+                if byte >= 0x80 {
+                    let (scalar, scalarSize) = decodeScalar(text, index, end)
+                    if let joiner = wordJoinerASCII(scalar.value) {
+                        byte = joiner
+                        size = scalarSize
                     }
-                } else if byte == 0xCA, index + 1 < end, text[index + 1] == 0xBC {
-                    byte = UInt8(ascii: "'")
-                    size = 2
                 }
                 if byte == UInt8(ascii: "'"), count > 0 { break }
                 word[count] = byte.asciiLowercased
