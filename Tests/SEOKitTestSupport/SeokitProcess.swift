@@ -72,20 +72,22 @@ public enum Seokit {
         let outputPath = try scratch.write("stdout", bytes: [])
         let errorPath = try scratch.write("stderr", bytes: [])
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
         let input = FileHandle(forReadingAtPath: inputPath)!
         let output = FileHandle(forWritingAtPath: outputPath)!
         let error = FileHandle(forWritingAtPath: errorPath)!
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
+        let process = try launch {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            }
+            process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+            process.standardOutput = output
+            process.standardError = error
+            return process
+        }
         process.waitUntilExit()
         try? input.close()
         try? output.close()
@@ -98,6 +100,29 @@ public enum Seokit {
             stdout: String(decoding: stdoutData, as: UTF8.self),
             stderr: String(decoding: stderrData, as: UTF8.self),
             wasSignalled: process.terminationReason == .uncaughtSignal)
+    }
+
+    /// Starts a process, waiting out "text file busy": a binary a test copied a moment ago is
+    /// still open for writing in any child another test forked meanwhile, until that child
+    /// execs, and exec of the copy fails with ETXTBSY in between.
+    private static func launch(_ make: () -> Process) throws -> Process {
+        var attempts = 0
+        while true {
+            let process = make()
+            do {
+                try process.run()
+                return process
+            } catch let failure as NSError where attempts < 40 && isTextFileBusy(failure) {
+                attempts += 1
+                usleep(25_000)
+            }
+        }
+    }
+
+    private static func isTextFileBusy(_ error: NSError) -> Bool {
+        if error.domain == NSPOSIXErrorDomain { return error.code == Int(ETXTBSY) }
+        guard let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError else { return false }
+        return isTextFileBusy(underlying)
     }
 
     /// Runs with text on standard input.
